@@ -1,0 +1,78 @@
+"""The arithmetic a historian does with official figures: multiples, growth rates, shares, decompositions.
+
+Plain functions of plain numbers, so widgets, exercises and tests share one implementation.
+"""
+from __future__ import annotations
+
+import math
+
+
+def multiple(start: float, end: float) -> float:
+    """How many times bigger ``end`` is than ``start`` (the text's "x times")."""
+    if start == 0:
+        raise ZeroDivisionError("a multiple needs a non-zero starting value")
+    return end / start
+
+
+def percent_change(start: float, end: float) -> float:
+    """Change from ``start`` to ``end`` in per cent (negative for a fall)."""
+    return (multiple(start, end) - 1.0) * 100.0
+
+
+def average_annual_growth(start: float, end: float, years: float) -> float:
+    """Compound average annual growth rate, in per cent a year, over ``years`` years."""
+    if years <= 0:
+        raise ValueError("the number of years must be positive")
+    if start <= 0 or end <= 0:
+        raise ValueError("average growth needs positive start and end values")
+    return (math.pow(end / start, 1.0 / years) - 1.0) * 100.0
+
+
+def years_to_multiply(rate_percent: float, factor: float) -> float:
+    """Years needed to grow by ``factor`` at a constant ``rate_percent`` a year."""
+    if rate_percent <= 0:
+        return math.inf
+    return math.log(factor) / math.log(1.0 + rate_percent / 100.0)
+
+
+def share(part: float, whole: float) -> float:
+    """``part`` as a per cent of ``whole``."""
+    return part / whole * 100.0
+
+
+def implied_total(part: float, share_percent: float) -> float:
+    """The whole implied by a part and its stated per cent share (a *derived* figure)."""
+    if share_percent <= 0:
+        raise ValueError("the share must be positive")
+    return part / (share_percent / 100.0)
+
+
+def decompose_share_change(part_start: float, part_end: float, whole_start: float, whole_end: float) -> dict:
+    """Split the change in a share into the part's own change and the whole's growth.
+
+    Works in logarithms, where the split is exact:
+    ``log(share_end / share_start) = log(part_end / part_start) - log(whole_end / whole_start)``.
+    Returns the two log contributions and the fraction of the share's change that comes from the whole.
+    """
+    d_part = math.log(part_end / part_start)
+    d_whole = -math.log(whole_end / whole_start)
+    d_share = d_part + d_whole
+    if d_share == 0:
+        whole_fraction = math.nan
+    else:
+        whole_fraction = d_whole / d_share
+    return {
+        "share_start": share(part_start, whole_start),
+        "share_end": share(part_end, whole_end),
+        "log_change_share": d_share,
+        "from_part": d_part,
+        "from_whole": d_whole,
+        "fraction_from_whole": whole_fraction,
+        "fraction_from_part": 1 - whole_fraction if not math.isnan(whole_fraction) else math.nan,
+    }
+
+
+def printed_precision(printed: str) -> int:
+    """Decimal places of a number as printed ("40.7" -> 1, "267" -> 0, "2504.8" -> 1)."""
+    printed = printed.strip()
+    return len(printed.split(".", 1)[1]) if "." in printed else 0

@@ -1,0 +1,134 @@
+"""The exercises of each lecture. Expected answers are computed from ``data/``, never typed in.
+
+A check cell in a notebook calls ``check("1.2", my_answer)``; an instructor's grader calls
+``grade("1.2", namespace)`` with the variables of an executed notebook.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from typing import Callable
+
+from . import arithmetic as ar
+from .checks import Feedback, check_bool, check_choice, check_number, check_text, report, safely
+from .data import value
+
+
+@dataclass(frozen=True)
+class Part:
+    variable: str
+    checker: Callable[[object], Feedback]
+    points: float = 1.0
+
+
+@dataclass(frozen=True)
+class Exercise:
+    exercise_id: str
+    title: str
+    parts: tuple[Part, ...]
+    written: bool = False
+
+
+def _lecture1() -> list[Exercise]:
+    debt = ar.multiple(value("P08"), value("P09"))
+    deposits_rate = ar.average_annual_growth(value("P13"), value("P15"), 4)
+    budget_1930 = ar.implied_total(value("P17"), value("P19"))
+    lent = value("P09") - value("P08")
+    dec = ar.decompose_share_change(value("P16"), value("P17"), ar.implied_total(value("P16"), value("P18")),
+                                    budget_1930)
+    avg_1925 = value("P13") * 1e6 / (value("P12") * 1e3)
+    avg_1929 = value("P15") * 1e6 / (value("P14") * 1e3)
+    return [
+        Exercise("1.1", "How many times did the state debt grow?", (
+            Part("debt_multiple", partial(check_number, expected=debt, what="the multiple (e.g. 3.5)",
+                                          unit="times", rel_tol=0.005,
+                                          hint="divide the debt of October 1930 (P09) by the debt of October 1925 (P08).")),
+        )),
+        Exercise("1.2", "Average annual growth of savings deposits", (
+            Part("deposits_growth_rate", partial(check_number, expected=deposits_rate, what="a growth rate in per cent a year",
+                                                 unit="% a year", rel_tol=0.01,
+                                                 hint="1 Oct 1925 to 1 Oct 1929 is 4 years. Compound growth: "
+                                                      "((end / start) ** (1 / years) - 1) * 100. Dividing the total "
+                                                      "growth by 4 ignores compounding.")),
+        )),
+        Exercise("1.3", "The budget the text does not print", (
+            Part("implied_budget_1929_30", partial(check_number, expected=budget_1930,
+                                                   what="the implied budget in million rubles", unit="million rubles",
+                                                   rel_tol=0.005, decimals=0,
+                                                   hint="if 382.1 million rubles are 3.29% of the budget, the budget is "
+                                                        "382.1 / (3.29 / 100).")),
+        )),
+        Exercise("1.4", 'Check the claim "over 2 billion rubles"', (
+            Part("amount_lent", partial(check_number, expected=lent, what="an amount in million rubles",
+                                        unit="million rubles", rel_tol=0.001, decimals=1,
+                                        hint="the amount lent is the growth of the debt: end minus start, in million rubles.")),
+            Part("claim_holds", partial(check_bool, expected=True,
+                                        hint="compare your amount (in million rubles) with 2 billion = 2,000 million.")),
+        )),
+        Exercise("1.5", "Why did the share of administration fall?", (
+            Part("percent_from_budget_growth", partial(check_number, expected=dec["fraction_from_whole"] * 100,
+                                                       what="a per cent (0-100)", unit="%", rel_tol=0.02, decimals=1,
+                                                       hint="use decompose_share_change(463.9, 382.1, budget_1926_27, "
+                                                            "budget_1929_30) and read 'fraction_from_whole'; the two "
+                                                            "budgets come from each year's expenses and share.")),
+        )),
+        Exercise("1.6", "Read the savings chart", (
+            Part("average_deposit_1929", partial(check_number, expected=avg_1929, what="rubles per depositor",
+                                                 unit="rubles", rel_tol=0.01, decimals=1,
+                                                 hint="deposits are in million rubles and depositors in thousands: "
+                                                      "315.8 * 1e6 / (7172.2 * 1e3).")),
+            Part("average_deposit_direction", partial(check_choice, expected="rose" if avg_1929 > avg_1925 else "fell",
+                                                      options=("rose", "fell"),
+                                                      hint=f"the average deposit on 1 Oct 1925 was {avg_1925:.1f} rubles.")),
+        )),
+        Exercise("1.7", "Written answer: what does a falling share show?", (
+            Part("written_answer", partial(check_text, rubric={
+                "the budget itself grew (the denominator)": ("denominator", "budget grew", "budget itself",
+                                                             "growing budget", "bigger budget", "budget doubled",
+                                                             "budget expanded", "total budget"),
+                "administrative spending fell much less than the share (-18% vs -60%)": ("18", "17.6", "absolute",
+                                                                                      "rubles fell", "only fell"),
+                "prices, coverage or definitions may have changed": ("price", "inflation", "definition", "coverage",
+                                                                     "reclassif"),
+                "who reports the number, and why (an official claim)": ("official", "propaganda", "claim", "source",
+                                                                        "ordzhonikidze", "report")}),
+                 points=0),
+        ), written=True),
+    ]
+
+
+_REGISTRY: dict[str, Exercise] | None = None
+
+
+def exercises() -> dict[str, Exercise]:
+    """All exercises by id (built lazily, from the data)."""
+    global _REGISTRY
+    if _REGISTRY is None:
+        _REGISTRY = {ex.exercise_id: ex for ex in _lecture1()}
+    return _REGISTRY
+
+
+def feedback(exercise_id: str, *answers) -> list[Feedback]:
+    """Feedback for each part of an exercise, in order."""
+    ex = exercises().get(exercise_id)
+    if ex is None:
+        return [Feedback("invalid", f"There is no exercise {exercise_id!r}.")]
+    if len(answers) != len(ex.parts):
+        names = ", ".join(p.variable for p in ex.parts)
+        return [Feedback("invalid", f"Exercise {exercise_id} expects {len(ex.parts)} answer(s): {names}.")]
+    return [safely(part.checker, answer) for part, answer in zip(ex.parts, answers)]
+
+
+def check(exercise_id: str, *answers) -> None:
+    """Print instant feedback for an exercise (one line per answer). Never raises."""
+    ex = exercises().get(exercise_id)
+    results = feedback(exercise_id, *answers)
+    for i, fb in enumerate(results):
+        label = f"{ex.parts[i].variable}: " if ex is not None and len(ex.parts) > 1 else ""
+        print(f"{label}{fb}")
+
+
+def grade(exercise_id: str, namespace: dict) -> list[tuple[str, Feedback]]:
+    """Grade an exercise from a namespace of variables (e.g. an executed notebook's globals)."""
+    ex = exercises()[exercise_id]
+    return [(p.variable, safely(p.checker, namespace.get(p.variable))) for p in ex.parts]

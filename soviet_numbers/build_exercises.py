@@ -1,0 +1,112 @@
+"""Write ``exercises/`` from ``solutions/``: answers out, outputs cleared, everything else identical.
+
+In a solution notebook, answers sit between ``### BEGIN SOLUTION`` and ``### END SOLUTION``. Each such block
+becomes one stub line per variable it assigns (``name = None  # ✎ your answer here``), so the check cell that
+follows still runs and tells the student "not answered yet". Cells tagged ``solutions-only`` are dropped.
+"""
+from __future__ import annotations
+
+import ast
+import copy
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+SOLUTIONS = ROOT / "solutions"
+EXERCISES = ROOT / "exercises"
+BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
+STUB = "  # ✎ your answer here"
+DROP_TAG = "solutions-only"
+GENERATED_NOTE = "generated from solutions/ by `python -m soviet_numbers build-exercises`; do not edit by hand"
+
+
+def _assigned_names(code: str) -> list[str]:
+    names: list[str] = []
+    for node in ast.parse(code).body:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(
+            node, (ast.AnnAssign, ast.AugAssign)) else []
+        for t in targets:
+            if isinstance(t, ast.Name) and t.id not in names:
+                names.append(t.id)
+    return names
+
+
+def strip_solutions(source: str) -> str:
+    """Replace every solution block of a code cell with answer stubs."""
+    lines = source.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.strip() == BEGIN:
+            indent = line[: len(line) - len(line.lstrip())]
+            j = i + 1
+            while j < len(lines) and lines[j].strip() != END:
+                j += 1
+            if j == len(lines):
+                raise ValueError(f"{BEGIN} without {END}")
+            block = "\n".join(l[len(indent):] if l.startswith(indent) else l for l in lines[i + 1: j])
+            names = _assigned_names(block)
+            out.extend(f"{indent}{n} = None{STUB}" for n in names) if names else out.append(
+                f"{indent}# ✎ your code here")
+            i = j + 1
+            continue
+        if line.strip() == END:
+            raise ValueError(f"{END} without {BEGIN}")
+        out.append(line)
+        i += 1
+    return "\n".join(out)
+
+
+def exercise_notebook(solution: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The student copy of a solution notebook."""
+    nb = copy.deepcopy(solution)
+    cells = []
+    for cell in nb.cells:
+        tags = cell.get("metadata", {}).get("tags", [])
+        if DROP_TAG in tags:
+            continue
+        if cell.cell_type == "code":
+            cell.source = strip_solutions(cell.source)
+            cell.outputs = []
+            cell.execution_count = None
+            # Stored without outputs: nbval runs every cell (errors fail) but compares no output.
+            cell.metadata["tags"] = sorted(set(tags) | {"nbval-ignore-output"})
+        cell.pop("id", None)
+        cells.append(cell)
+    nb.cells = cells
+    nb.metadata["soviet_numbers"] = {"generated": GENERATED_NOTE}
+    nbformat.validator.normalize(nb)
+    return nb
+
+
+def render(nb: nbformat.NotebookNode) -> str:
+    nb = copy.deepcopy(nb)
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{i:02d}"
+    return nbformat.writes(nb, version=4) + "\n"
+
+
+def pairs() -> list[tuple[Path, Path]]:
+    return [(p, EXERCISES / p.name) for p in sorted(SOLUTIONS.glob("*.ipynb"))]
+
+
+def expected_text(solution_path: Path) -> str:
+    return render(exercise_notebook(nbformat.read(solution_path, as_version=4)))
+
+
+def build(check: bool = False) -> list[Path]:
+    """Write (or, with ``check``, only compare) every exercise notebook; return the ones out of sync."""
+    stale = []
+    EXERCISES.mkdir(exist_ok=True)
+    known = {ex for _, ex in pairs()}
+    for extra in sorted(set(EXERCISES.glob("*.ipynb")) - known):
+        stale.append(extra)  # an exercise without a solution is out of sync too
+    for sol, ex in pairs():
+        text = expected_text(sol)
+        if not ex.exists() or ex.read_text(encoding="utf-8") != text:
+            stale.append(ex)
+            if not check:
+                ex.write_text(text, encoding="utf-8")
+    return stale

@@ -1,0 +1,112 @@
+"""One chart style for the course: readable, colour-blind safe, and honest about what each bar is.
+
+Every chart has a title, units on the value axis and a source line. Bars are styled by what they show:
+
+- ``official``  a figure the textbook states (solid)
+- ``derived``   computed by us from the text's figures (hatched, labelled "derived")
+- ``bound``     a lower bound the text gives as "over X" (hatched outline, labelled "over")
+- ``external``  an independent series (grey-blue)
+"""
+from __future__ import annotations
+
+import textwrap
+
+import matplotlib as mpl
+import matplotlib.ticker  # noqa: F401  (mpl.ticker)
+import matplotlib.pyplot as plt
+
+# Okabe & Ito (2008) colour-blind-safe palette.
+OKABE_ITO = {
+    "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
+    "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "black": "#000000",
+}
+KIND_STYLE = {
+    "official": dict(color=OKABE_ITO["blue"], edgecolor=OKABE_ITO["blue"], hatch=None),
+    "derived": dict(color="white", edgecolor=OKABE_ITO["vermillion"], hatch="///"),
+    "bound": dict(color="white", edgecolor=OKABE_ITO["blue"], hatch="..."),
+    "external": dict(color=OKABE_ITO["green"], edgecolor=OKABE_ITO["green"], hatch=None),
+}
+KIND_LABEL = {"official": "official claim (textbook)", "derived": "derived (computed by the course)",
+              "bound": 'lower bound ("over ...")', "external": "independent series"}
+
+SOURCE_PREFIX = "Source: "
+
+
+def use_style() -> None:
+    """Apply the course style to matplotlib (call once per notebook)."""
+    mpl.rcParams.update({
+        "figure.figsize": (8, 4.2), "figure.dpi": 100, "savefig.dpi": 120,
+        "axes.spines.top": False, "axes.spines.right": False, "axes.titlesize": 12,
+        "axes.titleweight": "bold", "axes.labelsize": 10, "font.size": 10,
+        "axes.prop_cycle": mpl.cycler(color=[OKABE_ITO[k] for k in ("blue", "orange", "green", "vermillion",
+                                                                    "purple", "sky", "yellow", "black")]),
+        "hatch.linewidth": 1.0,
+    })
+
+
+def figure(title: str, ncols: int = 1, figsize: tuple[float, float] | None = None):
+    """A figure with a bold overall title; returns (fig, axes)."""
+    fig, axes = plt.subplots(1, ncols, figsize=figsize or (4.2 * ncols + 1.5 if ncols > 1 else 8, 4.4),
+                             layout="constrained")
+    fig.suptitle(title, fontweight="bold", fontsize=12)
+    return fig, axes
+
+
+def bars(ax, labels, values, kinds, *, units: str, title: str = "", value_labels=None, decimals: int = 1):
+    """Bar chart whose bars are styled by kind (official / derived / bound / external), with value labels."""
+    kinds = list(kinds) if not isinstance(kinds, str) else [kinds] * len(values)
+    for i, (v, k) in enumerate(zip(values, kinds)):
+        style = KIND_STYLE[k]
+        ax.bar(i, v, width=0.6, color=style["color"], edgecolor=style["edgecolor"], hatch=style["hatch"],
+               linewidth=1.5)
+        text = value_labels[i] if value_labels else f"{v:,.{decimals}f}"
+        if k == "bound":
+            ax.annotate("", xy=(i, v * 1.16), xytext=(i, v), arrowprops=dict(arrowstyle="->", color=OKABE_ITO["blue"]))
+        ax.text(i, v * (1.18 if k == "bound" else 1.02), text, ha="center", va="bottom", fontsize=9)
+    ax.set_xticks(range(len(values)), labels)
+    ax.set_ylabel(units)
+    ax.set_ylim(0, max(values) * 1.35)
+    if title:
+        ax.set_title(title, fontsize=10, fontweight="normal")
+    return ax
+
+
+def _legend_handles(kinds):
+    from matplotlib.patches import Patch
+
+    return [Patch(facecolor=KIND_STYLE[k]["color"], edgecolor=KIND_STYLE[k]["edgecolor"],
+                  hatch=KIND_STYLE[k]["hatch"], label=KIND_LABEL[k]) for k in dict.fromkeys(kinds)]
+
+
+def source_line(fig, text: str, kinds=()) -> None:
+    """The footer: a legend for the bar kinds used, then the source line, wrapped to the figure's width.
+
+    The plot area is shrunk (constrained layout ``rect``) so the footer never overlaps the axes.
+    """
+    lines = textwrap.wrap(SOURCE_PREFIX + text, int(fig.get_figwidth() * 17))
+    height = fig.get_figheight()
+    source_h = (0.08 + 0.13 * len(lines)) / height
+    legend_h = 0.3 / height if kinds else 0.0
+    engine = fig.get_layout_engine()
+    if engine is not None:
+        engine.set(rect=(0, source_h + legend_h, 1, 1 - source_h - legend_h))  # (left, bottom, width, height)
+    fig.text(0.01, 0.01, "\n".join(lines), fontsize=7.5, color="#444", ha="left", va="bottom")
+    if kinds:
+        fig.legend(handles=_legend_handles(kinds), loc="lower center", bbox_to_anchor=(0.5, source_h),
+                   fontsize=8, frameon=False, ncols=len(dict.fromkeys(kinds)))
+
+
+def log_multiple_axis(ax, ticks=(0.5, 1, 2, 5, 10, 20)) -> None:
+    """A log-scaled x axis of multiples, labelled x0.5, x1, x2 ... (1 = no change)."""
+    ax.set_xscale("log")
+    ax.set_xticks(list(ticks), [f"×{t:g}" for t in ticks])
+    ax.xaxis.set_minor_formatter(mpl.ticker.NullFormatter())
+    ax.axvline(1, color="#444", linewidth=0.8)
+
+
+def finish(fig, source: str, kinds=("official",)) -> None:
+    """Add the legend for the bar kinds used and the source line."""
+    source_line(fig, source, kinds)
+
+
+TEXTBOOK = "The development of the Soviet economy (c. 1940), ch. 'The period of struggle for industrialization'"
