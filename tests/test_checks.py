@@ -1,0 +1,96 @@
+"""Exercise feedback: correct, not answered, wrong (with a hint), wrong type (clear message); never a traceback."""
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from soviet_numbers.assignments import check, exercises, feedback, grade
+from soviet_numbers.checks import check_bool, check_choice, check_number, check_text, safely
+
+BAD_NUMBERS = [("six", "text"), ("6.82", "as text"), (math.nan, "NaN"), ([6.82], "list"),
+               (pd.DataFrame({"a": [6.82]}), "table"), (pd.Series([6.82]), "column"), (True, "True/False"),
+               (np.array([1.0, 2.0]), "column"), ({"a": 1}, "dict"), (math.inf, "infinite"), (object(), "object")]
+
+
+def test_number_correct_within_tolerance():
+    assert check_number(6.82, 6.8214, rel_tol=0.005).status == "correct"
+    assert check_number(np.float64(6.8214), 6.8214).status == "correct"
+    assert check_number(7, 6.8214, rel_tol=0.005).status == "wrong"
+
+
+def test_number_unanswered_is_friendly():
+    for blank in (None, ...):
+        fb = check_number(blank, 1.0)
+        assert fb.status == "unanswered" and "Not answered yet" in fb.message
+
+
+@pytest.mark.parametrize("answer,word", BAD_NUMBERS)
+def test_number_bad_types_get_a_clear_message(answer, word):
+    fb = check_number(answer, 6.82)
+    assert fb.status == "invalid"
+    assert word.lower() in fb.message.lower()
+
+
+def test_wrong_numbers_get_teaching_hints():
+    assert "per cent" in check_number(0.9623, 96.23).message
+    assert "100 times too large" in check_number(682.14, 6.8214).message
+    assert "wrong way round" in check_number(1 / 6.8214, 6.8214).message
+    assert "Hint: look again" in check_number(3.0, 6.8214, hint="look again").message
+
+
+def test_choice_and_bool():
+    assert check_choice("Rose ", "rose", ("rose", "fell")).status == "correct"
+    assert check_choice("fell", "rose", ("rose", "fell")).status == "wrong"
+    assert check_choice("up", "rose", ("rose", "fell")).status == "invalid"
+    assert check_choice(3, "rose", ("rose", "fell")).status == "invalid"
+    assert check_choice(None, "rose", ("rose", "fell")).status == "unanswered"
+    assert check_bool(True, True).status == "correct"
+    assert check_bool(False, True).status == "wrong"
+    assert check_bool("True", True).status == "invalid"
+    assert check_bool(1, True).status == "invalid"
+    assert check_bool(None, True).status == "unanswered"
+
+
+def test_written_answers_are_recorded_never_correct():
+    rubric = {"the budget grew": ("budget",), "prices": ("price",)}
+    fb = check_text("The budget grew a lot, " * 10, rubric=rubric)
+    assert fb.status == "recorded" and "the budget grew" in fb.message and "prices" in fb.message
+    assert check_text("", rubric=rubric).status == "unanswered"
+    assert check_text(None, rubric=rubric).status == "unanswered"
+    assert check_text(42, rubric=rubric).status == "invalid"
+    assert "short" in check_text("budget", rubric=rubric).message
+
+
+def test_safely_turns_checker_errors_into_messages():
+    def broken(answer):
+        raise RuntimeError("boom")
+
+    fb = safely(broken, 1)
+    assert fb.status == "invalid" and "boom" in fb.message
+
+
+def test_lecture1_solutions_pass_and_blanks_are_unanswered():
+    solutions = {"1.1": (6.8214,), "1.2": (96.23,), "1.3": (11614,), "1.4": (2137.6, True), "1.5": (78.7,),
+                 "1.6": (44.03, "rose")}
+    for ex_id, answers in solutions.items():
+        assert all(fb.status == "correct" for fb in feedback(ex_id, *answers)), ex_id
+        assert all(fb.status == "unanswered" for fb in feedback(ex_id, *([None] * len(answers)))), ex_id
+    assert feedback("1.7", "x " * 30)[0].status == "recorded"
+    assert len(exercises()) >= 6
+
+
+@pytest.mark.parametrize("answer", [None, "abc", math.nan, [1], pd.DataFrame(), pd.Series(dtype=float), 1e9, -1])
+def test_check_never_raises(answer, capsys):
+    for ex_id, ex in exercises().items():
+        check(ex_id, *([answer] * len(ex.parts)))
+    check("9.9", 1)
+    check("1.1")
+    out = capsys.readouterr().out
+    assert "Traceback" not in out and "There is no exercise" in out and "expects 1 answer" in out
+
+
+def test_grade_reads_a_namespace():
+    results = dict(grade("1.4", {"amount_lent": 2137.6}))
+    assert results["amount_lent"].status == "correct"
+    assert results["claim_holds"].status == "unanswered"

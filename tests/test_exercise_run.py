@@ -1,0 +1,21 @@
+"""Run each exercise notebook as a student who has not answered yet: only friendly notes, no errors."""
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+EXERCISES = sorted((ROOT / "exercises").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("path", EXERCISES, ids=[p.name for p in EXERCISES])
+def test_blank_exercise_notebook_says_not_answered(path):
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    checks = [c for c in nb.cells if c.cell_type == "code" and "check(" in c.source]
+    assert checks
+    for cell in checks:
+        text = "".join(o.get("text", "") for o in cell.outputs)
+        assert "Not answered yet" in text, cell.source
+        assert not any(o.output_type == "error" for o in cell.outputs)

@@ -1,0 +1,124 @@
+"""Static checks of every notebook: quotations are verbatim, exercises are in sync and carry no answers."""
+import ast
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from soviet_numbers.build_exercises import BEGIN, END, build, strip_solutions
+from soviet_numbers.data import source_text
+from soviet_numbers.passages import check_fragment
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "solutions").glob("*.ipynb")) + sorted(
+    (ROOT / "exercises").glob("*.ipynb"))
+SOURCE = source_text().replace("\u00a0", " ")
+QUOTED = re.compile(r'"([^"\n]+)"|“([^”]+)”')
+
+
+def _ids(paths):
+    return [str(p.relative_to(ROOT)) for p in paths]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
+def test_quote_calls_are_verbatim(path):
+    nb = nbformat.read(path, as_version=4)
+    n = 0
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        for node in ast.walk(ast.parse(cell.source)):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("quote", "show_passage"):
+                args = [a.value for a in node.args if isinstance(a, ast.Constant)]
+                highlights = [kw.value for kw in node.keywords if kw.arg == "highlight"]
+                for h in highlights:
+                    items = h.elts if isinstance(h, (ast.List, ast.Tuple)) else [h]
+                    for item in items:
+                        check_fragment(args[0], item.value)
+                if len(args) > 1:
+                    check_fragment(args[0], args[1])
+                n += 1
+    if path.parent.name == "notebooks":
+        assert n > 0, "a lecture quotes its source through the passage helper"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
+def test_markdown_quotations_of_four_or_more_words_are_verbatim(path):
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        text = cell.source.replace("\n", " ")
+        for line in cell.source.split("\n"):
+            assert not line.startswith(">"), "quote the source through show_passage/quote, not a blockquote"
+        for m in QUOTED.finditer(text):
+            phrase = (m.group(1) or m.group(2)).strip(" .,…")
+            if len(phrase.split()) >= 4:
+                for part in phrase.split(" … "):  # an ellipsis joins verbatim pieces
+                    assert part in SOURCE, f"not verbatim: {part!r}"
+
+
+def test_exercises_in_sync_with_solutions():
+    assert build(check=True) == [], "run: python -m soviet_numbers build-exercises"
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "exercises").glob("*.ipynb")),
+                         ids=_ids(sorted((ROOT / "exercises").glob("*.ipynb"))))
+def test_exercises_have_no_answers_and_no_outputs(path):
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        assert BEGIN not in cell.source and END not in cell.source
+        assert "solutions-only" not in cell.metadata.get("tags", [])
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "solutions").glob("*.ipynb")),
+                         ids=_ids(sorted((ROOT / "solutions").glob("*.ipynb"))))
+def test_every_solution_block_is_followed_by_a_check(path):
+    nb = nbformat.read(path, as_version=4)
+    blocks = [c for c in nb.cells if c.cell_type == "code" and BEGIN in c.source]
+    assert len(blocks) >= 6
+    for cell in blocks:
+        after = cell.source.split(END, 1)[1]
+        assert "check(" in after
+
+
+def test_lectures_and_solutions_are_stored_with_outputs():
+    for folder in ("notebooks", "solutions"):
+        for path in (ROOT / folder).glob("*.ipynb"):
+            nb = nbformat.read(path, as_version=4)
+            code = [c for c in nb.cells if c.cell_type == "code"]
+            assert all(c.execution_count for c in code), f"{path.name}: re-execute before committing"
+
+
+def test_plot_cells_end_with_plt_show():
+    for folder in ("notebooks", "solutions"):
+        for path in (ROOT / folder).glob("*.ipynb"):
+            for cell in nbformat.read(path, as_version=4).cells:
+                if cell.cell_type == "code" and ("charts.figure(" in cell.source or "plt.subplots(" in cell.source):
+                    assert "plt.show()" in cell.source, path.name
+
+
+def test_interactive_cells_are_tagged_ignore_output():
+    for path in (ROOT / "notebooks").glob("*.ipynb"):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code" and ("_explorer()" in cell.source or "interact(" in cell.source):
+                assert "nbval-ignore-output" in cell.metadata.get("tags", []), path.name
+
+
+# --- the generator itself --------------------------------------------------------------------------------------
+
+def test_strip_solutions_stubs_each_assigned_name():
+    src = "x = 1\n### BEGIN SOLUTION\na = 2\nb: int = a * 3\nprint(a)\n### END SOLUTION\ncheck('1.1', a)"
+    assert strip_solutions(src) == "x = 1\na = None  # ✎ your answer here\nb = None  # ✎ your answer here\ncheck('1.1', a)"
+    assert strip_solutions("### BEGIN SOLUTION\nprint(1)\n### END SOLUTION") == "# ✎ your code here"
+    assert strip_solutions("    ### BEGIN SOLUTION\n    a = 1\n    ### END SOLUTION") == "    a = None  # ✎ your answer here"
+
+
+def test_unbalanced_markers_are_errors():
+    with pytest.raises(ValueError):
+        strip_solutions("### BEGIN SOLUTION\na = 1")
+    with pytest.raises(ValueError):
+        strip_solutions("a = 1\n### END SOLUTION")

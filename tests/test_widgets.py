@@ -1,0 +1,57 @@
+"""Widget logic as plain functions, and the widgets wired to it."""
+import pytest
+
+from soviet_numbers.widgets import (GROWTH_SERIES, growth_explorer, growth_summary, growth_text, share_explorer,
+                                    share_scenario, share_text)
+
+
+def test_growth_summary_debt():
+    s = growth_summary("State debt of the USSR (million rubles)", "P08", "P09")
+    assert s["multiple"] == pytest.approx(6.8214, abs=1e-4)
+    assert s["years"] == 5 and s["annual_growth"] == pytest.approx(46.8, abs=0.05)
+    assert s["claim"] == "almost seven times" and s["verdict"] == "consistent"
+    assert "almost seven times" in growth_text(s)
+
+
+def test_growth_summary_output_uses_billions_consistently():
+    name = "Output of large-scale industry, 1926/27 prices (million rubles)"
+    s = growth_summary(name, "P87", "P85")
+    assert s["start_value"] == 10200 and s["multiple"] == pytest.approx(1.953, abs=1e-3)
+    assert growth_summary(name, "P86", "P85")["multiple"] == pytest.approx(2.574, abs=1e-3)
+
+
+def test_growth_summary_backwards_and_bad_points():
+    name = "Output of Group A, large-scale industry (million rubles)"
+    s = growth_summary(name, "P90", "P92")
+    assert s["years"] < 0 and "later than the start" in growth_text(s)
+    with pytest.raises(ValueError):
+        growth_summary(name, "P08", "P90")
+
+
+def test_every_series_has_claims_on_its_own_points():
+    for name, (ids, claims) in GROWTH_SERIES.items():
+        for a, b in claims:
+            assert a in ids and b in ids
+            assert growth_summary(name, a, b)["verdict"] in ("matches", "consistent")
+
+
+def test_share_scenario_defaults_reproduce_the_text():
+    d = share_scenario(-17.63, 2.048)
+    assert d["share_end"] == pytest.approx(3.29, abs=0.01)
+    assert d["fraction_from_whole"] == pytest.approx(0.787, abs=0.005)
+    assert "79%" in share_text(d)
+    assert "does not change" in share_text(share_scenario(0, 1))
+
+
+def test_widgets_respond_to_changes():
+    g = growth_explorer()
+    series, (start, end), out = g.children[0], g.children[1].children, g.children[2]
+    series.value = "Output of Group A, large-scale industry (million rubles)"
+    assert "267% of the level of 1925" in out.value
+    start.value = "P92"
+    assert "214.7%" in out.value
+    s = share_explorer()
+    part, whole, text = s.children[:3]
+    whole.value = 1.0
+    part.value = 0.0
+    assert "does not change" in text.value
