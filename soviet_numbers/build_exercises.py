@@ -67,6 +67,8 @@ def exercise_notebook(solution: nbformat.NotebookNode) -> nbformat.NotebookNode:
         tags = cell.get("metadata", {}).get("tags", [])
         if DROP_TAG in tags:
             continue
+        # Keep only tags: execution timestamps and other run metadata of the solutions do not belong here.
+        cell.metadata = nbformat.NotebookNode({"tags": tags} if tags else {})
         if cell.cell_type == "code":
             cell.source = strip_solutions(cell.source)
             cell.outputs = []

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import math
 
 import ipywidgets as w
 import matplotlib.pyplot as plt
@@ -122,11 +123,19 @@ def draw_share_scenario(ax, d: dict) -> None:
 
 
 def share_text(d: dict) -> str:
-    if d["log_change_share"] == 0:
+    """Readout: what each cause alone would do to the share, and (when they agree in sign) the split."""
+    if d["log_change_share"] == 0 and d["from_part"] == 0:
         return "The share does not change in this scenario."
-    return (f"Share: {d['share_start']:.2f}% &rarr; <b>{d['share_end']:.2f}%</b>. "
-            f"Of the change (in log terms), <b>{d['fraction_from_whole'] * 100:.0f}%</b> comes from the size of the "
-            f"budget and <b>{d['fraction_from_part'] * 100:.0f}%</b> from administrative spending itself.")
+    only_whole = d["share_start"] * math.exp(d["from_whole"])
+    only_part = d["share_start"] * math.exp(d["from_part"])
+    text = (f"Share: {d['share_start']:.2f}% &rarr; <b>{d['share_end']:.2f}%</b>. "
+            f"The budget's change alone would give {only_whole:.2f}%; the change in spending alone, {only_part:.2f}%.")
+    if 0 <= d["fraction_from_whole"] <= 1:
+        text += (f" Of the change (in log terms), <b>{d['fraction_from_whole'] * 100:.0f}%</b> comes from the size of "
+                 f"the budget and <b>{d['fraction_from_part'] * 100:.0f}%</b> from administrative spending itself.")
+    else:
+        text += " Here the two causes pull in opposite directions, so no percentage split makes sense."
+    return text
 
 
 def share_explorer() -> w.VBox:

@@ -41,6 +41,8 @@ def test_share_scenario_defaults_reproduce_the_text():
     assert d["fraction_from_whole"] == pytest.approx(0.787, abs=0.005)
     assert "79%" in share_text(d)
     assert "does not change" in share_text(share_scenario(0, 1))
+    opposite = share_text(share_scenario(40, 2.05))
+    assert "opposite directions" in opposite and "188%" not in opposite
 
 
 def test_widgets_respond_to_changes():
