@@ -97,6 +97,76 @@ def _lecture1() -> list[Exercise]:
     ]
 
 
+def _lecture2() -> list[Exercise]:
+    plan = [value(f"P{i}") for i in range(27, 32)]
+    plan_rate = ar.average_annual_growth(plan[0], plan[-1], 4)
+    actual_per_year = value("P34") / 4.25
+    productivity = ar.multiple(value("P86") / value("P38"), value("P85") / value("P37"))
+    growth = [ar.percent_change(a, b) for a, b in zip(plan, plan[1:])]
+    steps = ["1929/30", "1930/31", "1931/32", "1932/33"]
+    return [
+        Exercise("2.1", "Do the five plan years add up to 16.4 billion?", (
+            Part("plan_total", partial(check_number, expected=sum(plan), what="a total in million rubles",
+                                       unit="million rubles", rel_tol=0.0005, decimals=0,
+                                       hint="add the five yearly figures P27 to P31 (they are in million rubles).")),
+            Part("rounds_to_16_4", partial(check_bool, expected=round(sum(plan) / 1000, 1) == value("P32"),
+                                           hint="convert to billions (divide by 1,000) and round to one decimal.")),
+        )),
+        Exercise("2.2", "Check the 86% share of heavy industry", (
+            Part("heavy_share", partial(check_number, expected=ar.share(value("P35"), value("P34")),
+                                        what="a share in per cent", unit="%", rel_tol=0.002, decimals=1,
+                                        hint="heavy industry (P35) as a per cent of all investment (P34).")),
+        )),
+        Exercise("2.3", "Average annual growth of planned investment", (
+            Part("plan_growth_rate", partial(check_number, expected=plan_rate, what="a growth rate in per cent a year",
+                                             unit="% a year", rel_tol=0.01, decimals=1,
+                                             hint="from 1928/29 to 1932/33 is four steps, not five: "
+                                                  "((4170 / 2091) ** (1 / 4) - 1) * 100.")),
+        )),
+        Exercise("2.4", "Plan and outcome per year", (
+            Part("actual_per_year", partial(check_number, expected=actual_per_year,
+                                            what="billion rubles a year", unit="billion rubles a year",
+                                            rel_tol=0.005, decimals=2,
+                                            hint="24.8 billion rubles were invested in 4 1/4 years, i.e. 4.25 years.")),
+            Part("plan_per_year", partial(check_number, expected=value("P33") / 5, what="billion rubles a year",
+                                          unit="billion rubles a year", rel_tol=0.005, decimals=2,
+                                          hint="the plan's 19.4 billion (with electrification) covers five years.")),
+        )),
+        Exercise("2.5", "Output per ruble of fixed assets", (
+            Part("output_per_ruble_multiple", partial(check_number, expected=productivity,
+                                                      what="a multiple (e.g. 1.5)", unit="times", rel_tol=0.005,
+                                                      hint="output per ruble of fixed assets is output / fixed assets "
+                                                           "in each year (P86 / P38 and P85 / P37); then divide the "
+                                                           "later ratio by the earlier one.")),
+        )),
+        Exercise("2.6", "Read the plan chart: when was the plan's growth fastest?", (
+            Part("fastest_growth_year", partial(check_choice, expected=steps[growth.index(max(growth))],
+                                                options=steps,
+                                                hint="compute each year's growth over the year before: "
+                                                     "2845 / 2091, 3451 / 2845 ...")),
+        )),
+        Exercise("2.7", "Read the drilling chart: what is left over?", (
+            Part("drilling_unexplained_1928_29", partial(check_number,
+                                                         expected=100 - value("P49") - value("P51"),
+                                                         what="percentage points", unit="percentage points",
+                                                         rel_tol=0.01, abs_tol=0.05, decimals=1,
+                                                         hint="rotary and percussion shares of 1928/29 "
+                                                              "do not add up to 100: what remains?")),
+        )),
+        Exercise("2.8", "Written answer: was the plan overfulfilled?", (
+            Part("written_answer", partial(check_text, rubric={
+                "the periods differ (4 1/4 years against 5)": ("4 1/4", "4.25", "five years", "5 years",
+                                                              "period", "shorter"),
+                "the text does not say whether plan and outcome are in the same prices": ("price", "inflation",
+                                                                                          "nominal", "constant"),
+                "which plan and what coverage (electrification included, variants revised)": (
+                    "electrification", "variant", "revised", "coverage", "which plan", "optimal"),
+                "an official claim, from a propaganda text": ("official", "propaganda", "claim", "source")}),
+                 points=0),
+        ), written=True),
+    ]
+
+
 _REGISTRY: dict[str, Exercise] | None = None
 
 
@@ -104,7 +174,7 @@ def exercises() -> dict[str, Exercise]:
     """All exercises by id (built lazily, from the data)."""
     global _REGISTRY
     if _REGISTRY is None:
-        _REGISTRY = {ex.exercise_id: ex for ex in _lecture1()}
+        _REGISTRY = {ex.exercise_id: ex for ex in _lecture1() + _lecture2()}
     return _REGISTRY
 
 

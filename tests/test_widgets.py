@@ -57,3 +57,53 @@ def test_widgets_respond_to_changes():
     whole.value = 1.0
     part.value = 0.0
     assert "does not change" in text.value
+
+
+# --- Lecture 2 ---------------------------------------------------------------------------------------------------
+
+from soviet_numbers.widgets import (PATH_PRESETS, TECH_TOPICS, draw_path, draw_tech, investment_path, path_summary,  # noqa: E402
+                                    path_text, plan_path, plan_path_explorer, tech_sums, tech_table,
+                                    technology_explorer)
+
+
+def test_plan_path_is_the_text():
+    assert plan_path() == [2091, 2845, 3451, 3796, 4170]
+    s = path_summary(plan_path())
+    assert s["total"] == 16353 and s["ratio_to_plan"] == 1
+    assert [round(g) for g in s["growth"]] == [36, 21, 10, 10]
+
+
+def test_investment_path_shapes():
+    assert investment_path(100, 0, 0) == [100] * 5
+    assert investment_path(100, 10, 0)[-1] == pytest.approx(146.41)
+    damped = investment_path(*PATH_PRESETS["damped (high early, cut later)"])
+    assert damped[1] > damped[0] and damped[-1] < damped[2]
+    accelerating = path_summary(investment_path(*PATH_PRESETS["accelerating"]))["growth"]
+    assert accelerating == sorted(accelerating)
+    assert min(investment_path(100, -90, -50)) >= 0
+    assert "16,353" in path_text(path_summary(investment_path(100, 0, 0)))
+
+
+def test_tech_tables_keep_blanks_blank():
+    coal = tech_table("Coal-cutting machines in the coal industry (units)")
+    assert coal["value"].isna().sum() == 2 and (coal["value"].fillna(1) != 0).all()
+    assert tech_sums("Oil drilling: share of methods (%)") == {"1924/25": pytest.approx(99.5), "1928/29": pytest.approx(97.6)}
+    assert tech_sums("Oil extraction: share of methods (%)")["1928/29"] == pytest.approx(97.5)
+    assert "not the same base" in TECH_TOPICS["Oil extraction: share of methods (%)"]["base"]
+
+
+def test_lecture2_drawing_and_widgets():
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    for topic in TECH_TOPICS:
+        draw_tech(ax, topic)
+    draw_path(ax, investment_path(2091, 36, -9))
+    plt.close(fig)
+    explorer = plan_path_explorer()
+    presets, first, growth, change, text = explorer.children[:5]
+    presets.value = "flat"
+    assert first.value == 2091 and growth.value == 0 and "10,455" in text.value
+    tech = technology_explorer()
+    tech.children[0].value = "Oil extraction: share of methods (%)"
+    assert "not the same base" in tech.children[1].value
