@@ -76,3 +76,23 @@ def printed_precision(printed: str) -> int:
     """Decimal places of a number as printed ("40.7" -> 1, "267" -> 0, "2504.8" -> 1)."""
     printed = printed.strip()
     return len(printed.split(".", 1)[1]) if "." in printed else 0
+
+
+def rebase(values: list[float], base: float) -> list[float]:
+    """Index numbers: each value as a per cent of ``base`` (base = 100)."""
+    if base == 0:
+        raise ZeroDivisionError("the base of an index cannot be zero")
+    return [v / base * 100.0 for v in values]
+
+
+def years_to_catch_up(level: float, target: float, rate_percent: float, target_rate_percent: float = 0.0) -> float:
+    """Years until ``level`` growing at ``rate_percent`` reaches ``target`` growing at ``target_rate_percent``.
+
+    0 if already there; ``inf`` if the gap never closes (the follower does not grow faster than the leader).
+    """
+    if level >= target:
+        return 0.0
+    relative = (1 + rate_percent / 100.0) / (1 + target_rate_percent / 100.0)
+    if relative <= 1:
+        return math.inf
+    return math.log(target / level) / math.log(relative)

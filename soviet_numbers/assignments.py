@@ -167,6 +167,79 @@ def _lecture2() -> list[Exercise]:
     ]
 
 
+def _lecture3() -> list[Exercise]:
+    from .data import cow_nmc
+
+    total_1913, total_1925, total_1929 = value("P87") * 1000, value("P86"), value("P85")
+    a_1913, a_1925, a_1929 = value("P92"), value("P91"), value("P90")
+    b_1925, b_1929 = total_1925 - a_1925, total_1929 - a_1929
+    cow = cow_nmc()
+    rus = cow[cow["stateabb"] == "RUS"].set_index("year")["irst"]
+    return [
+        Exercise("3.1", "Index numbers: 1929 against 1913", (
+            Part("index_1929_vs_1913", partial(check_number, expected=ar.share(total_1929, total_1913),
+                                               what="an index (1913 = 100)", unit="(1913 = 100)", rel_tol=0.002,
+                                               decimals=1, hint="19,923 million against 10.2 billion: put both in "
+                                                                "million rubles, then divide and multiply by 100.")),
+            Part("index_1929_vs_1913_full_circle", partial(check_number, expected=ar.share(total_1929, value("P88") * 1000),
+                                                           what="an index (1913 full circle = 100)", rel_tol=0.002,
+                                                           decimals=1, hint="the same, with the 'full circle' 1913 "
+                                                                            "output of 11 billion rubles (P88).")),
+        )),
+        Exercise("3.2", "Average annual growth, 1925 to 1929", (
+            Part("output_growth_rate", partial(check_number, expected=ar.average_annual_growth(total_1925, total_1929, 4),
+                                               what="a growth rate in per cent a year", unit="% a year",
+                                               rel_tol=0.005, decimals=1,
+                                               hint="four years from 1925 to 1929; compound growth.")),
+        )),
+        Exercise("3.3", "Find the discrepancy: Group A's share in 1913", (
+            Part("group_a_share_1913", partial(check_number, expected=ar.share(a_1913, total_1913),
+                                               what="a share in per cent", unit="%", rel_tol=0.0005, decimals=2,
+                                               hint="Group A in 1913 (P92) as a per cent of all large-scale output "
+                                                    "in 1913 (P87, in billions: convert).")),
+            Part("matches_text", partial(check_bool, expected=round(ar.share(a_1913, total_1913), 1) == value("P95"),
+                                         hint="compare your share, rounded to one decimal, with the 40.7% the text prints.")),
+        )),
+        Exercise("3.4", "Group B, which the text does not print", (
+            Part("group_b_1929", partial(check_number, expected=b_1929, what="million rubles", unit="million rubles",
+                                         rel_tol=0.0005, decimals=0,
+                                         hint="Group B = all large-scale output minus Group A (a derived figure).")),
+            Part("faster_group", partial(check_choice, expected="A" if a_1929 / a_1925 > b_1929 / b_1925 else "B",
+                                         options=("A", "B"),
+                                         hint="compare 1929 / 1925 for Group A and for your Group B.")),
+        )),
+        Exercise("3.5", "Check: did four years' increase exceed all of 1913?", (
+            Part("increase_1925_1929", partial(check_number, expected=total_1929 - total_1925, what="million rubles",
+                                               unit="million rubles", rel_tol=0.0001, decimals=0,
+                                               hint="1929 output minus 1925 output (P85 - P86).")),
+            Part("exceeds_full_circle_1913", partial(check_bool, expected=(total_1929 - total_1925) > value("P88") * 1000,
+                                                     hint="compare the increase with the 'full circle' 11 billion.")),
+        )),
+        Exercise("3.6", "Official and independent steel", (
+            Part("cow_steel_multiple", partial(check_number, expected=ar.multiple(rus[1925], rus[1929]),
+                                               what="a multiple", unit="times", rel_tol=0.003,
+                                               hint="COW 'irst' for RUS: 1929 divided by 1925.")),
+            Part("textbook_steel_multiple", partial(check_number, expected=ar.multiple(value("P115"), value("P116")),
+                                                    what="a multiple", unit="times", rel_tol=0.003,
+                                                    hint="the textbook's steel: 4.9 / 1.9 (P116 / P115).")),
+        )),
+        Exercise("3.7", "The 1928/29 plan: how far above plan was the level of output?", (
+            Part("level_above_plan", partial(check_number, expected=(1 + value("P83") / 100) / (1 + value("P84") / 100) * 100 - 100,
+                                             what="per cent", unit="%", rel_tol=0.01, decimals=2,
+                                             hint="growth of 24% instead of 21.4%: compare the levels 1.24 and "
+                                                  "1.214, not the growth rates (24 - 21.4 is not the answer).")),
+        )),
+        Exercise("3.8", 'Written answer: what can "in 1926/27 prices" hide?', (
+            Part("written_answer", partial(check_text, rubric={
+                "base-year prices weight fast-growing goods": ("weight", "base year", "base-year", "1926/27 prices"),
+                "new products entered at high early prices": ("new product", "new goods", "tractor", "high price"),
+                "the index-number problem (Gerschenkron effect)": ("index", "gerschenkron"),
+                "coverage and quality, and who compiled the figures": ("coverage", "quality", "official", "census")}),
+                 points=0),
+        ), written=True),
+    ]
+
+
 _REGISTRY: dict[str, Exercise] | None = None
 
 
@@ -174,7 +247,7 @@ def exercises() -> dict[str, Exercise]:
     """All exercises by id (built lazily, from the data)."""
     global _REGISTRY
     if _REGISTRY is None:
-        _REGISTRY = {ex.exercise_id: ex for ex in _lecture1() + _lecture2()}
+        _REGISTRY = {ex.exercise_id: ex for ex in _lecture1() + _lecture2() + _lecture3()}
     return _REGISTRY
 
 

@@ -356,3 +356,140 @@ def technology_explorer() -> w.VBox:
     choice.observe(refresh, "value")
     refresh()
     return w.VBox([choice, note, plot])
+
+
+# --- Lecture 3: output of large-scale industry ----------------------------------------------------------------------
+
+# Output of large-scale industry, 1926/27 prices, million rubles: total (P87/P86/P85) and Group A (P92/P91/P90).
+OUTPUT_YEARS = ("1913", "1925", "1929")
+OUTPUT_BASES = {
+    "1913 = 100 (1913 coverage, 10.2 bn)": ("1913", None),
+    "1913 = 100 ('full circle', 11 bn)": ("1913", "P88"),
+    "1925 = 100": ("1925", None),
+}
+
+
+def output_series() -> dict[str, list[float]]:
+    """Total, Group A and the implied Group B (derived: total minus A), million rubles, 1913 / 1925 / 1929."""
+    total = [value_mln("P87"), value_mln("P86"), value_mln("P85")]
+    group_a = [value_mln("P92"), value_mln("P91"), value_mln("P90")]
+    return {"large-scale industry": total, "Group A (means of production)": group_a,
+            "Group B (derived: total - A)": [t - a for t, a in zip(total, group_a)]}
+
+
+def value_mln(fid: str) -> float:
+    """A money figure in million rubles, whatever unit the text printed it in."""
+    f = figure(fid)
+    return float(f["value"]) * (1000.0 if f["unit"] == "billion rubles" else 1.0)
+
+
+def output_index(base_label: str) -> dict[str, list[float]]:
+    """The output series rebased. With the 'full circle' base only the total can be rebased (A has no such figure)."""
+    year, alt = OUTPUT_BASES[base_label]
+    i = OUTPUT_YEARS.index(year)
+    out = {}
+    for name, values in output_series().items():
+        if alt and name != "large-scale industry":
+            continue
+        base = value_mln(alt) if alt else values[i]
+        out[name] = ar.rebase(values, base)
+    return out
+
+
+def draw_output_index(ax, base_label: str, log: bool = False) -> None:
+    ax.clear()
+    colors = [OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["vermillion"]]
+    fills = ["full", "full", "none"]  # hollow markers: derived
+    x = [1913, 1925, 1929]
+    for (name, values), c, fill in zip(output_index(base_label).items(), colors, fills):
+        ax.plot(x, values, ":", marker="o", fillstyle=fill, markersize=8, color=c, label=name)
+        ax.text(1929.3, values[-1], f"{values[-1]:.0f}", va="center", fontsize=8, color=c)
+    ax.axhline(100, color="#444", linewidth=0.8)
+    ax.set_yscale("log" if log else "linear")
+    ax.set_xticks(x, ["1913", "1925", "1929"])
+    ax.set_xlim(1911, 1931.5)
+    ax.set_ylabel(f"index, {base_label.split(' (')[0]}" + (" (log scale)" if log else ""))
+    ax.set_title(f"Output of large-scale industry, 1926/27 prices, indexed ({base_label})", fontsize=10)
+    ax.legend(frameon=False, fontsize=8, loc="upper left")
+
+
+def output_text(base_label: str) -> str:
+    idx = output_index(base_label)["large-scale industry"]
+    return (f"Large-scale industry, 1929: <b>{idx[2]:.0f}</b> ({base_label.split(' (')[0]}); 1925: {idx[1]:.0f}. "
+            "Dotted lines only join the three dates the text gives: output collapsed during the war and civil war, "
+            "and the text prints no figure for those years.")
+
+
+def output_explorer() -> w.VBox:
+    base = w.ToggleButtons(options=list(OUTPUT_BASES), description="Base", style={"button_width": "230px"})
+    scale = w.ToggleButtons(options=["linear", "log"], description="Scale")
+    text = w.HTML()
+    plot = w.Output()
+
+    def refresh(*_):
+        text.value = output_text(base.value)
+        with plot:
+            plot.clear_output(wait=True)
+            fig, ax = plt.subplots(figsize=(7.5, 3.8), layout="constrained")
+            draw_output_index(ax, base.value, log=scale.value == "log")
+            plt.show()
+
+    base.observe(refresh, "value")
+    scale.observe(refresh, "value")
+    refresh()
+    return w.VBox([base, scale, text, plot])
+
+
+# --- Catching up (Lectures 3 and 4): Maddison GDP per capita -------------------------------------------------------
+
+COUNTRIES = {"GBR": "United Kingdom", "USA": "United States", "DEU": "Germany", "JPN": "Japan", "FRA": "France",
+             "ITA": "Italy"}
+
+
+def gdppc(countrycode: str, year: int) -> float:
+    from .data import maddison
+
+    m = maddison()
+    row = m[(m["countrycode"] == countrycode) & (m["year"] == year)]
+    if row.empty or row["gdppc_2011usd"].isna().all():
+        raise KeyError(f"no Maddison value for {countrycode} in {year}")
+    return float(row["gdppc_2011usd"].iloc[0])
+
+
+def catch_up(target: str, year: int, ussr_rate: float, target_rate: float) -> dict:
+    """Years for the USSR (Maddison SUN) to reach ``target``'s GDP per capita, from ``year``'s levels."""
+    level, other = gdppc("SUN", year), gdppc(target, year)
+    years = ar.years_to_catch_up(level, other, ussr_rate, target_rate)
+    return {"ussr": level, "target": other, "ratio": level / other, "years": years,
+            "reached_in": year + math.ceil(years) if math.isfinite(years) else None}
+
+
+def catch_up_text(c: dict, target: str, year: int, ussr_rate: float, target_rate: float) -> str:
+    head = (f"{year}: USSR {c['ussr']:,.0f} vs {COUNTRIES[target]} {c['target']:,.0f} (2011 US$ per person; "
+            f"USSR = {c['ratio'] * 100:.0f}% of {COUNTRIES[target]}).<br>")
+    if c["years"] == 0:
+        return head + "Already level."
+    if not math.isfinite(c["years"]):
+        return head + (f"At {ussr_rate:g}% a year against {target_rate:g}%, the gap <b>never closes</b>: "
+                       "the follower must grow faster than the leader.")
+    return head + (f"At {ussr_rate:g}% a year against {target_rate:g}%, the USSR would catch up after "
+                   f"<b>{c['years']:.0f} years</b> (around {c['reached_in']}). A projection, not a forecast.")
+
+
+def catch_up_explorer(year: int = 1928) -> w.VBox:
+    target = w.Dropdown(options=[(v, k) for k, v in COUNTRIES.items()], value="GBR", description="Catch up with")
+    start = w.Dropdown(options=[1913, 1928, 1929, 1933], value=year, description="From year")
+    rate = w.FloatSlider(value=5.0, min=0, max=15, step=0.5, description="USSR growth, % a year",
+                         style={"description_width": "160px"}, layout=w.Layout(width="520px"))
+    other = w.FloatSlider(value=1.5, min=-2, max=5, step=0.5, description="Their growth, % a year",
+                          style={"description_width": "160px"}, layout=w.Layout(width="520px"))
+    text = w.HTML()
+
+    def refresh(*_):
+        text.value = catch_up_text(catch_up(target.value, start.value, rate.value, other.value), target.value,
+                                   start.value, rate.value, other.value)
+
+    for control in (target, start, rate, other):
+        control.observe(refresh, "value")
+    refresh()
+    return w.VBox([w.HBox([target, start]), rate, other, text])

@@ -92,3 +92,14 @@ def test_evaluator_is_restricted():
     assert evaluate("P01 + 1", lambda fid: 2.0) == 3.0
     with pytest.raises(ValueError):
         evaluate("__import__('os')", lambda fid: 1.0)
+
+
+def test_rebase_and_catch_up():
+    assert ar.rebase([50, 100, 200], 100) == [50, 100, 200]
+    assert ar.rebase([7739, 19923], 7739)[1] == pytest.approx(257.44, abs=0.01)
+    with pytest.raises(ZeroDivisionError):
+        ar.rebase([1], 0)
+    assert ar.years_to_catch_up(100, 200, 100) == pytest.approx(1)
+    assert ar.years_to_catch_up(300, 200, 1) == 0
+    assert ar.years_to_catch_up(100, 200, 2, 3) == math.inf
+    assert ar.years_to_catch_up(100, 200, 3, 1) == pytest.approx(math.log(2) / math.log(1.03 / 1.01))

@@ -1,4 +1,6 @@
 """Widget logic as plain functions, and the widgets wired to it."""
+import math
+
 import pytest
 
 from soviet_numbers.widgets import (GROWTH_SERIES, growth_explorer, growth_summary, growth_text, share_explorer,
@@ -107,3 +109,50 @@ def test_lecture2_drawing_and_widgets():
     tech = technology_explorer()
     tech.children[0].value = "Oil extraction: share of methods (%)"
     assert "not the same base" in tech.children[1].value
+
+
+# --- Lecture 3 ---------------------------------------------------------------------------------------------------
+
+from soviet_numbers.widgets import (OUTPUT_BASES, catch_up, catch_up_explorer, catch_up_text, draw_output_index,  # noqa: E402
+                                    output_explorer, output_index, output_series, output_text)
+
+
+def test_output_series_and_implied_group_b():
+    s = output_series()
+    assert s["large-scale industry"] == [10200, 7739, 19923]
+    assert s["Group B (derived: total - A)"] == [6023, 4383, 10957]
+
+
+def test_output_index_bases():
+    idx = output_index("1913 = 100 (1913 coverage, 10.2 bn)")
+    assert idx["large-scale industry"][2] == pytest.approx(195.32, abs=0.01)
+    full = output_index("1913 = 100 ('full circle', 11 bn)")
+    assert list(full) == ["large-scale industry"] and full["large-scale industry"][2] == pytest.approx(181.12, abs=0.01)
+    assert output_index("1925 = 100")["Group A (means of production)"][2] == pytest.approx(267.16, abs=0.01)
+    assert "257" in output_text("1925 = 100")
+
+
+def test_catch_up():
+    c = catch_up("GBR", 1928, 5, 1.5)
+    assert c["ussr"] == 2184 and c["ratio"] == pytest.approx(2184 / c["target"])
+    assert 30 < c["years"] < 50 and c["reached_in"] == 1928 + math.ceil(c["years"])
+    never = catch_up("USA", 1928, 1, 2)
+    assert never["years"] == math.inf and "never closes" in catch_up_text(never, "USA", 1928, 1, 2)
+    with pytest.raises(KeyError):
+        catch_up("GBR", 1800, 1, 1)
+
+
+def test_lecture3_widgets():
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    for base in OUTPUT_BASES:
+        draw_output_index(ax, base, log=True)
+    plt.close(fig)
+    ex = output_explorer()
+    ex.children[0].value = "1925 = 100"
+    assert "257" in ex.children[2].value
+    cu = catch_up_explorer()
+    before = cu.children[3].value
+    cu.children[1].value = 10.0
+    assert cu.children[3].value != before
