@@ -78,8 +78,9 @@ def widget_callbacks(repeat: int = 20) -> dict[str, float]:
                                                     with_figure(lambda ax: W.draw_output_index(ax, "1925 = 100", log=True))),
         "catch-up explorer (text)": lambda: W.catch_up_text(W.catch_up("GBR", 1928, 6, 1.5), "GBR", 1928, 6, 1.5),
     }
-    if hasattr(W, "index_problem"):
-        cases["index-number explorer (text + figure)"] = lambda: W.index_problem_demo()
+    cases["index-number explorer (text + figure)"] = lambda: (
+        W.index_problem_text(W.index_problem(8, 40, 1.2, 150)),
+        with_figure(lambda ax: W.draw_index_problem(ax, W.index_problem(8, 40, 1.2, 150))))
     out = {}
     for name, fn in cases.items():
         fn()  # warm caches, as a student's first interaction does

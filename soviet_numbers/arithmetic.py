@@ -96,3 +96,13 @@ def years_to_catch_up(level: float, target: float, rate_percent: float, target_r
     if relative <= 1:
         return math.inf
     return math.log(target / level) / math.log(relative)
+
+
+def laspeyres_quantity(q0: list[float], q1: list[float], p0: list[float]) -> float:
+    """Growth of output valued at base-year prices: sum(p0*q1) / sum(p0*q0) (a multiple)."""
+    return sum(p * q for p, q in zip(p0, q1)) / sum(p * q for p, q in zip(p0, q0))
+
+
+def paasche_quantity(q0: list[float], q1: list[float], p1: list[float]) -> float:
+    """Growth of output valued at end-year prices: sum(p1*q1) / sum(p1*q0) (a multiple)."""
+    return sum(p * q for p, q in zip(p1, q1)) / sum(p * q for p, q in zip(p1, q0))

@@ -240,6 +240,79 @@ def _lecture3() -> list[Exercise]:
     ]
 
 
+def _start_here() -> list[Exercise]:
+    from .data import figures
+
+    return [
+        Exercise("0.1", "Practice: how many numbers does the chapter's prose state?", (
+            Part("how_many_figures", partial(check_number, expected=float(len(figures())), what="a whole number",
+                                             rel_tol=0, decimals=0,
+                                             hint="len(data.figures()) counts the rows: one row per number.")),
+        )),
+    ]
+
+
+def _lecture4() -> list[Exercise]:
+    from .widgets import catch_up, gdppc, index_problem
+
+    off = "C15"
+    maddison_rate = ar.average_annual_growth(gdppc("SUN", 1925), gdppc("SUN", 1929), 4)
+    official_rate = ar.average_annual_growth(value("P86"), value("P85"), 4)
+    synthetic = index_problem(5, 50, 1.5, 100)
+    return [
+        Exercise("4.1", "Find the claim that does not add up", (
+            Part("off_claim", partial(check_choice, expected=off, options=("C04", "C08", "C13", "C15"),
+                                      hint="recompute each of the four from the formula column; compare at the "
+                                           "precision the text prints.")),
+        )),
+        Exercise("4.2", "Official and independent growth rates, 1925 to 1929", (
+            Part("official_growth_rate", partial(check_number, expected=official_rate, what="per cent a year",
+                                                 unit="% a year", rel_tol=0.005, decimals=1,
+                                                 hint="large-scale industry, P86 to P85, over 4 years.")),
+            Part("maddison_growth_rate", partial(check_number, expected=maddison_rate, what="per cent a year",
+                                                 unit="% a year", rel_tol=0.01, decimals=1,
+                                                 hint="Maddison GDP per capita for SUN, 1925 to 1929, over 4 years.")),
+        )),
+        Exercise("4.3", "The index-number problem, by hand (synthetic numbers)", (
+            Part("growth_base_year_prices", partial(check_number, expected=synthetic["base_year_prices"],
+                                                    what="a multiple", unit="times", rel_tol=0.005,
+                                                    hint="value both years' quantities at base-year prices: "
+                                                         "(1*150 + 10*50) / (1*100 + 10*10).")),
+            Part("growth_end_year_prices", partial(check_number, expected=synthetic["end_year_prices"],
+                                                   what="a multiple", unit="times", rel_tol=0.005,
+                                                   hint="value both years' quantities at end-year prices: cloth "
+                                                        "still 1 ruble, machines now 5 rubles.")),
+        )),
+        Exercise("4.4", "How far behind? The USSR and the United Kingdom in 1928", (
+            Part("ussr_percent_of_uk_1928", partial(check_number, expected=gdppc("SUN", 1928) / gdppc("GBR", 1928) * 100,
+                                                    what="a per cent", unit="%", rel_tol=0.005, decimals=1,
+                                                    hint="Maddison GDP per capita: SUN / GBR in 1928, times 100.")),
+            Part("years_to_catch_up_uk", partial(check_number, expected=catch_up("GBR", 1928, 6, 1.5)["years"],
+                                                 what="a number of years", unit="years", rel_tol=0.01, decimals=1,
+                                                 hint="years_to_catch_up(level, target, 6, 1.5), or log(target / "
+                                                      "level) / log(1.06 / 1.015).")),
+        )),
+        Exercise("4.5", "Written answer: why do the official and independent growth rates differ?", (
+            Part("written_answer_growth", partial(check_text, rubric={
+                "different things measured (industry's gross output vs all of GDP per person)": (
+                    "gdp", "whole economy", "agricultur", "per capita", "per person", "population"),
+                "prices and index numbers (1926/27 prices)": ("price", "index", "gerschenkron", "1926/27"),
+                "recovery from a low 1925 base": ("recover", "1913", "base", "low"),
+                "steel agrees because it is a physical quantity from a shared source": ("steel", "tonnes", "tons",
+                                                                                         "physical")}),
+                 points=0),
+        ), written=True),
+        Exercise("4.6", "Written answer: which plan?", (
+            Part("written_answer_plan", partial(check_text, rubric={
+                "plans had variants and were revised": ("variant", "revised", "optimal", "raised", "version"),
+                "a target needs its source and date": ("source", "cite", "citation", "date"),
+                "weak sources are reported as weak, not as fact": ("weak", "reliab", "unsourced", "popular", "grade"),
+                "periods and prices must match before comparing": ("price", "period", "4 1/4", "years")}),
+                 points=0),
+        ), written=True),
+    ]
+
+
 _REGISTRY: dict[str, Exercise] | None = None
 
 
@@ -247,7 +320,7 @@ def exercises() -> dict[str, Exercise]:
     """All exercises by id (built lazily, from the data)."""
     global _REGISTRY
     if _REGISTRY is None:
-        _REGISTRY = {ex.exercise_id: ex for ex in _lecture1() + _lecture2() + _lecture3()}
+        _REGISTRY = {ex.exercise_id: ex for ex in _start_here() + _lecture1() + _lecture2() + _lecture3() + _lecture4()}
     return _REGISTRY
 
 

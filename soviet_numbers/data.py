@@ -138,3 +138,8 @@ def maddison() -> pd.DataFrame:
 def cow_nmc() -> pd.DataFrame:
     """Correlates of War NMC 6.0 extract (iron and steel in thousand tons, energy), unchanged."""
     return pd.read_csv(DATA_DIR / "external" / "cow_nmc6_selected_1900_1950.csv")
+
+
+def timeline() -> pd.DataFrame:
+    """Events the chapter names, with the passage that names them and where each date comes from."""
+    return _read("timeline.csv").set_index("event_id", drop=False)

@@ -493,3 +493,63 @@ def catch_up_explorer(year: int = 1928) -> w.VBox:
         control.observe(refresh, "value")
     refresh()
     return w.VBox([w.HBox([target, start]), rate, other, text])
+
+
+# --- Lecture 4: the index-number problem (a synthetic illustration, not history) ------------------------------------
+
+# Two made-up goods in a base year: 100 units of cloth at 1 ruble, 10 machines at 10 rubles (equal base values).
+INDEX_BASE = {"cloth": (100.0, 1.0), "machines": (10.0, 10.0)}
+
+
+def index_problem(machines_qty_multiple: float, machines_price_pct: float, cloth_qty_multiple: float,
+                  cloth_price_pct: float) -> dict:
+    """Output growth of the two-good economy valued at base-year and at end-year prices (SYNTHETIC numbers)."""
+    (qc, pc), (qm, pm) = INDEX_BASE["cloth"], INDEX_BASE["machines"]
+    q0, p0 = [qc, qm], [pc, pm]
+    q1 = [qc * cloth_qty_multiple, qm * machines_qty_multiple]
+    p1 = [pc * cloth_price_pct / 100, pm * machines_price_pct / 100]
+    early, late = ar.laspeyres_quantity(q0, q1, p0), ar.paasche_quantity(q0, q1, p1)
+    return {"base_year_prices": early, "end_year_prices": late, "gap": early / late}
+
+
+def index_problem_text(d: dict) -> str:
+    return (f"Valued at <b>base-year</b> prices, output grows <b>&times;{d['base_year_prices']:.2f}</b>; at "
+            f"<b>end-year</b> prices, <b>&times;{d['end_year_prices']:.2f}</b>. Same goods, same quantities: the "
+            f"choice of prices alone makes one index {d['gap']:.2f} times the other. "
+            "<i>Synthetic numbers, an illustration only.</i>")
+
+
+def draw_index_problem(ax, d: dict) -> None:
+    ax.clear()
+    ax.bar([0, 1], [d["base_year_prices"], d["end_year_prices"]], width=0.55, color="white",
+           edgecolor=[OKABE_ITO["vermillion"], OKABE_ITO["blue"]], hatch="///", linewidth=1.5)
+    for i, v in enumerate([d["base_year_prices"], d["end_year_prices"]]):
+        ax.text(i, v, f"×{v:.2f}", ha="center", va="bottom")
+    ax.set_xticks([0, 1], ["at base-year prices\n(like '1926/27 prices')", "at end-year prices"])
+    ax.set_ylabel("output growth (multiple)")
+    ax.set_ylim(0, max(d["base_year_prices"], d["end_year_prices"]) * 1.25)
+    ax.set_title("SYNTHETIC example: one economy, two price bases", fontsize=10)
+
+
+def index_problem_explorer() -> w.VBox:
+    style, layout = {"description_width": "210px"}, w.Layout(width="560px")
+    m_q = w.FloatSlider(value=8, min=1, max=20, step=0.5, description="Machines: output multiple", style=style, layout=layout)
+    m_p = w.FloatSlider(value=40, min=10, max=200, step=5, description="Machines: end price, % of base", style=style, layout=layout)
+    c_q = w.FloatSlider(value=1.2, min=0.5, max=3, step=0.1, description="Cloth: output multiple", style=style, layout=layout)
+    c_p = w.FloatSlider(value=150, min=50, max=300, step=5, description="Cloth: end price, % of base", style=style, layout=layout)
+    text = w.HTML()
+    plot = w.Output()
+
+    def refresh(*_):
+        d = index_problem(m_q.value, m_p.value, c_q.value, c_p.value)
+        text.value = index_problem_text(d)
+        with plot:
+            plot.clear_output(wait=True)
+            fig, ax = plt.subplots(figsize=(6, 3.2), layout="constrained")
+            draw_index_problem(ax, d)
+            plt.show()
+
+    for s in (m_q, m_p, c_q, c_p):
+        s.observe(refresh, "value")
+    refresh()
+    return w.VBox([m_q, m_p, c_q, c_p, text, plot])

@@ -103,3 +103,10 @@ def test_rebase_and_catch_up():
     assert ar.years_to_catch_up(300, 200, 1) == 0
     assert ar.years_to_catch_up(100, 200, 2, 3) == math.inf
     assert ar.years_to_catch_up(100, 200, 3, 1) == pytest.approx(math.log(2) / math.log(1.03 / 1.01))
+
+
+def test_laspeyres_and_paasche():
+    q0, q1 = [100, 10], [150, 50]
+    assert ar.laspeyres_quantity(q0, q1, [1, 10]) == pytest.approx(3.25)
+    assert ar.paasche_quantity(q0, q1, [1, 5]) == pytest.approx(400 / 150)
+    assert ar.laspeyres_quantity(q0, q0, [1, 10]) == 1

@@ -130,3 +130,17 @@ def test_datapackage_describes_every_csv_and_validates():
         assert all(f.get("description") for f in r["schema"]["fields"])
     report = frictionless.validate(str(data.DATA_DIR / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
+
+
+def test_timeline_mentions_are_verbatim_and_dates_say_their_source():
+    tl = data.timeline()
+    assert len(tl) >= 12
+    for _, row in tl.iterrows():
+        assert row["fragment"] in SOURCE
+        assert row["fragment"].split("\n")[0] in data.passages().loc[row["passage_id"], "text"]
+        if row["date_printed"]:
+            assert row["date_printed"] in SOURCE and row["date_source"].startswith("printed in the text")
+        else:
+            assert row["date_source"].startswith("not printed")
+    years = [d[:4] for d in tl["date"]]
+    assert years == sorted(years)

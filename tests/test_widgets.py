@@ -156,3 +156,30 @@ def test_lecture3_widgets():
     before = cu.children[3].value
     cu.children[1].value = 10.0
     assert cu.children[3].value != before
+
+
+# --- Lecture 4 ---------------------------------------------------------------------------------------------------
+
+from soviet_numbers.widgets import draw_index_problem, index_problem, index_problem_explorer, index_problem_text  # noqa: E402
+
+
+def test_index_problem_is_labelled_synthetic_and_parts_when_machines_get_cheaper():
+    d = index_problem(8, 40, 1.2, 150)
+    assert d["base_year_prices"] == pytest.approx(4.6) and d["end_year_prices"] == pytest.approx(2.6316, abs=1e-4)
+    assert "Synthetic" in index_problem_text(d)
+    same = index_problem(3, 100, 3, 100)
+    assert same["base_year_prices"] == pytest.approx(3) and same["gap"] == pytest.approx(1)
+    dearer = index_problem(8, 200, 1.2, 100)
+    assert dearer["base_year_prices"] < dearer["end_year_prices"]
+
+
+def test_index_problem_widget():
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    draw_index_problem(ax, index_problem(8, 40, 1.2, 150))
+    plt.close(fig)
+    ex = index_problem_explorer()
+    before = ex.children[4].value
+    ex.children[1].value = 100
+    assert ex.children[4].value != before

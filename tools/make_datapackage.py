@@ -54,6 +54,13 @@ RESOURCES = {
         "stated_fragment": ("string", "Verbatim fragment for stated_value"),
         "kind": ("string", "ratio / difference / sum / share / comparison"),
         "lecture": ("integer", "Lecture that uses the claim")}),
+    "timeline.csv": ("Events the chapter names, 1925-1932, with the passage that names them and where each date comes from", {
+        "event_id": ("string", "T01-T14"), "event": ("string", "The event"),
+        "date": ("string", "Year, year-month or full date (ISO 8601 prefix)"),
+        "date_printed": ("string", "The date as printed in the text, if it is printed"),
+        "date_source": ("string", "'printed in the text' or 'not printed in the text: standard chronology'"),
+        "passage_id": ("string", "Passage that names the event"), "fragment": ("string", "Verbatim mention"),
+        "note": ("string", "Context")}),
     "source/passages.csv": (f"The source text, {TEXTBOOK}, one passage per non-empty line, verbatim", {
         "passage_id": ("string", "L + line number in data/source/chapter.txt"), "line": ("integer", "Line number"),
         "theme": ("string", "Section of the chapter"), "kind": ("string", "heading / prose / table / table_footnote"),
