@@ -1,25 +1,72 @@
-"""Command line: ``python -m soviet_numbers build-exercises [--check]``."""
+"""Command line of the course helpers.
+
+    soviet-numbers build-exercises [--check]
+    soviet-numbers release ASSIGNMENT --out DIR [--zip]
+    soviet-numbers grade SUBMISSIONS_DIR --assignment ASSIGNMENT [--out grades.csv] [--timeout 60] [--workers N]
+
+(``python -m soviet_numbers ...`` works the same.)
+"""
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="soviet-numbers", description=__doc__)
+    parser = argparse.ArgumentParser(prog="soviet-numbers", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build-exercises", help="write exercises/ from solutions/")
     b.add_argument("--check", action="store_true", help="only report notebooks that are out of sync (exit 1)")
+    r = sub.add_parser("release", help="copy one assignment's exercise notebook into a release folder (or zip)")
+    r.add_argument("assignment", help="e.g. 01_sources_of_accumulation")
+    r.add_argument("--out", required=True, type=Path, help="release folder (created; never overwrites foreign files)")
+    r.add_argument("--zip", action="store_true", help="also write OUT.zip")
+    g = sub.add_parser("grade", help="autograde submitted notebooks")
+    g.add_argument("submissions", type=Path, help="folder of STUDENT.ipynb files or STUDENT/ folders")
+    g.add_argument("--assignment", required=True, help="e.g. 01_sources_of_accumulation")
+    g.add_argument("--out", type=Path, default=Path("grades.csv"), help="gradebook CSV (default grades.csv)")
+    g.add_argument("--feedback", type=Path, default=None, help="folder for per-student feedback (default: next to --out)")
+    g.add_argument("--timeout", type=int, default=60, help="seconds a single cell may run (default 60)")
+    g.add_argument("--workers", type=int, default=None, help="parallel notebooks (default: all cores)")
     args = parser.parse_args(argv)
+
     if args.command == "build-exercises":
         from .build_exercises import ROOT, build
 
-        stale = build(check=args.check)
+        try:
+            stale = build(check=args.check)
+        except FileExistsError as exc:
+            print(f"refused: {exc}", file=sys.stderr)
+            return 1
         for path in stale:
             print(("out of sync: " if args.check else "wrote: ") + str(path.relative_to(ROOT)))
         if not stale:
             print("exercises/ is in sync with solutions/")
         return 1 if (args.check and stale) else 0
+    if args.command == "release":
+        from .grading import release
+
+        try:
+            where = release(args.assignment, args.out, make_zip=args.zip)
+        except (ValueError, RuntimeError, FileExistsError) as exc:
+            print(f"refused: {exc}", file=sys.stderr)
+            return 1
+        print(f"released {args.assignment} to {where}")
+        return 0
+    if args.command == "grade":
+        from .grading import grade_submissions, summary
+
+        try:
+            rows = grade_submissions(args.submissions, args.assignment, args.out, args.feedback, args.timeout,
+                                     args.workers)
+        except ValueError as exc:
+            print(f"refused: {exc}", file=sys.stderr)
+            return 1
+        print(summary(rows))
+        print(f"gradebook: {args.out}")
+        return 0
     return 2
 
 

@@ -59,7 +59,7 @@ def strip_solutions(source: str) -> str:
     return "\n".join(out)
 
 
-def exercise_notebook(solution: nbformat.NotebookNode) -> nbformat.NotebookNode:
+def exercise_notebook(solution: nbformat.NotebookNode, assignment: str = "") -> nbformat.NotebookNode:
     """The student copy of a solution notebook."""
     nb = copy.deepcopy(solution)
     cells = []
@@ -77,7 +77,7 @@ def exercise_notebook(solution: nbformat.NotebookNode) -> nbformat.NotebookNode:
             cell.metadata["tags"] = sorted(set(tags) | {"nbval-ignore-output"})
         cells.append(cell)
     nb.cells = cells
-    nb.metadata["soviet_numbers"] = {"generated": GENERATED_NOTE}
+    nb.metadata["soviet_numbers"] = {"generated": GENERATED_NOTE, "assignment": assignment}
     return nb
 
 
@@ -93,7 +93,15 @@ def pairs() -> list[tuple[Path, Path]]:
 
 
 def expected_text(solution_path: Path) -> str:
-    return render(exercise_notebook(nbformat.read(solution_path, as_version=4)))
+    return render(exercise_notebook(nbformat.read(solution_path, as_version=4), assignment=solution_path.stem))
+
+
+def was_generated(path: Path) -> bool:
+    """True if ``path`` is an exercise notebook this generator wrote (it carries our metadata)."""
+    try:
+        return "generated" in nbformat.read(path, as_version=4).metadata.get("soviet_numbers", {})
+    except Exception:  # noqa: BLE001 - unreadable: certainly not ours
+        return False
 
 
 def build(check: bool = False) -> list[Path]:
@@ -108,5 +116,7 @@ def build(check: bool = False) -> list[Path]:
         if not ex.exists() or ex.read_text(encoding="utf-8") != text:
             stale.append(ex)
             if not check:
+                if ex.exists() and not was_generated(ex):
+                    raise FileExistsError(f"{ex} was not generated from solutions/; refusing to overwrite it")
                 ex.write_text(text, encoding="utf-8")
     return stale

@@ -1,0 +1,165 @@
+"""The instructor workflow: release, then autograde a class, with every bad input recorded and nothing altered."""
+import csv
+import hashlib
+import zipfile
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from soviet_numbers.build_exercises import EXERCISES, ROOT
+from soviet_numbers.grading import collect, grade_submissions, release
+
+ASSIGNMENT = "01_sources_of_accumulation"
+EXERCISE = EXERCISES / f"{ASSIGNMENT}.ipynb"
+SOLUTION = ROOT / "solutions" / f"{ASSIGNMENT}.ipynb"
+
+
+def _nb(path=EXERCISE):
+    return nbformat.read(path, as_version=4)
+
+
+def _write(folder: Path, name: str, nb) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, path)
+    return path
+
+
+def _answered():
+    """The exercise notebook as a diligent student leaves it: solution code pasted in, outputs stored."""
+    nb = _nb()
+    solved = _nb(SOLUTION)
+    solved_code = [c.source for c in solved.cells if c.cell_type == "code"]
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    for cell, src in zip(code, solved_code):
+        cell.source = src
+    return nb
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    subs = tmp_path_factory.mktemp("submissions")
+    out = tmp_path_factory.mktemp("out")
+    _write(subs, "alice.ipynb", _answered())
+    _write(subs, "bob.ipynb", _nb())  # handed in blank
+    cheat = _nb()
+    for cell in cheat.cells:
+        if cell.cell_type == "code" and "check(" in cell.source:
+            cell.source = 'check = lambda *a: print("✓ Correct")\n' + cell.source
+            cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="✓ Correct\n")]
+    _write(subs, "mallory.ipynb", cheat)
+    (subs / "carol.ipynb").write_text("this is not JSON", encoding="utf-8")
+    _write(subs, "dave.ipynb", _nb(EXERCISES / "02_capital_construction.ipynb"))
+    boom = _answered()
+    next(c for c in boom.cells if c.cell_type == "code").source = 'raise RuntimeError("boom")'
+    _write(subs, "erin.ipynb", boom)
+    loop = _answered()
+    loop.cells.insert(3, nbformat.v4.new_code_cell("while True:\n    pass"))
+    _write(subs, "frank.ipynb", loop)
+    crash = _answered()
+    crash.cells.insert(3, nbformat.v4.new_code_cell("import os\nos._exit(1)"))
+    _write(subs, "grace.ipynb", crash)
+    loud = _answered()
+    loud.cells.insert(3, nbformat.v4.new_code_cell('print("x" * 3_000_000)'))
+    _write(subs, "heidi.ipynb", loud)
+    empty = nbformat.v4.new_notebook()
+    _write(subs, "ivan.ipynb", empty)
+    (subs / "judy.ipynb").write_bytes(b"")
+    _write(subs, "alice/submission.ipynb", _answered())  # a second notebook under the same name
+    wrong_type = _nb()
+    for cell in wrong_type.cells:
+        if "debt_multiple = None" in cell.source:
+            cell.source = cell.source.replace("debt_multiple = None", 'debt_multiple = data.figures().head(2)')
+    _write(subs, "ken.ipynb", wrong_type)
+
+    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in subs.rglob("*") if p.is_file()}
+    rows = grade_submissions(subs, ASSIGNMENT, out / "grades.csv", timeout=8, workers=2)
+    after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in subs.rglob("*") if p.is_file()}
+    return {"rows": rows, "before": before, "after": after, "out": out, "subs": subs}
+
+
+def _by(rows, student):
+    return [r for r in rows if r.student == student]
+
+
+def test_submissions_are_byte_identical_after_grading(graded):
+    assert graded["before"] == graded["after"]
+    assert len(graded["before"]) == 13
+
+
+def test_correct_notebook_gets_full_points(graded):
+    alice = [r for r in _by(graded["rows"], "alice") if r.submission == "alice.ipynb"]
+    auto = [r for r in alice if r.max_points > 0]
+    assert auto and all(r.status == "correct" for r in auto)
+    assert sum(r.points for r in alice) == sum(r.max_points for r in auto) == 8
+
+
+def test_blank_and_cheating_notebooks_get_nothing(graded):
+    for student in ("bob", "mallory"):
+        rows = [r for r in _by(graded["rows"], student) if r.exercise]
+        assert rows and all(r.status == "unanswered" for r in rows), student
+        assert sum(r.points for r in rows) == 0
+
+
+def test_every_bad_input_is_a_row_with_a_reason(graded):
+    reasons = {r.student: r.message for r in graded["rows"] if r.status == "error" and not r.exercise}
+    assert "not a readable notebook" in reasons["carol"]
+    assert "wrong assignment" in reasons["dave"]
+    assert "timed out" in reasons["frank"]
+    assert "kernel died" in reasons["grace"]
+    assert "empty notebook" in reasons["ivan"]
+    assert "empty file" in reasons["judy"]
+    assert "duplicate student name" in reasons["alice"]
+    assert (graded["out"] / "feedback" / "alice-duplicate-1.md").exists()
+
+
+def test_first_cell_raising_is_explained_per_answer(graded):
+    erin = [r for r in _by(graded["rows"], "erin") if r.exercise]
+    assert erin and all(r.status == "error" for r in erin if r.max_points)
+    assert "RuntimeError" in erin[0].message
+
+
+def test_huge_output_is_discarded_but_grading_goes_on(graded):
+    heidi = _by(graded["rows"], "heidi")
+    assert sum(r.points for r in heidi) == 8
+    assert any("discarded" in r.message for r in heidi if r.status == "note")
+
+
+def test_wrong_type_is_reported_in_the_students_terms(graded):
+    ken = {r.variable: r for r in _by(graded["rows"], "ken")}
+    assert ken["debt_multiple"].status == "invalid" and "table" in ken["debt_multiple"].message
+
+
+def test_gradebook_feedback_and_written_answers(graded):
+    out = graded["out"]
+    with (out / "grades.csv").open(encoding="utf-8") as f:
+        book = list(csv.DictReader(f))
+    assert {"student", "exercise", "status", "points"} <= set(book[0])
+    assert {r["status"] for r in book} >= {"correct", "not answered", "error", "wrong type"}
+    feedback = (out / "feedback" / "alice.md").read_text(encoding="utf-8")
+    assert "8 / 8" in feedback
+    written = (out / f"written_{ASSIGNMENT}_1.7.md").read_text(encoding="utf-8")
+    assert "## alice" in written and "Never auto-scored" in written
+    assert all(r["status"] != "correct" for r in book if r["exercise"] == "1.7")
+
+
+def test_collect_flags_duplicates(tmp_path):
+    _write(tmp_path, "x.ipynb", _nb())
+    _write(tmp_path, "X/y.ipynb", _nb())
+    subs = collect(tmp_path)
+    assert [bool(s.problem) for s in subs] == [False, True]
+
+
+def test_release_folder_zip_and_refusal(tmp_path):
+    where = release(ASSIGNMENT, tmp_path / "rel", make_zip=True)
+    assert zipfile.is_zipfile(where)
+    assert (tmp_path / "rel" / f"{ASSIGNMENT}.ipynb").read_bytes() == EXERCISE.read_bytes()
+    release(ASSIGNMENT, tmp_path / "rel")  # ours: may be refreshed
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("instructor's own file")
+    with pytest.raises(FileExistsError):
+        release(ASSIGNMENT, foreign)
+    with pytest.raises(ValueError):
+        release("99_nothing", tmp_path / "x")
