@@ -3,6 +3,7 @@
     soviet-numbers build-exercises [--check]
     soviet-numbers release ASSIGNMENT --out DIR [--zip]
     soviet-numbers grade SUBMISSIONS_DIR --assignment ASSIGNMENT [--out grades.csv] [--timeout 60] [--workers N]
+    soviet-numbers static [--out build/site]
 
 (``python -m soviet_numbers ...`` works the same.)
 """
@@ -30,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("--feedback", type=Path, default=None, help="folder for per-student feedback (default: next to --out)")
     g.add_argument("--timeout", type=int, default=60, help="seconds a single cell may run (default 60)")
     g.add_argument("--workers", type=int, default=None, help="parallel notebooks (default: all cores)")
+    st = sub.add_parser("static", help="render the lectures to a static HTML edition with an index")
+    st.add_argument("--out", type=Path, default=Path("build/site"))
     args = parser.parse_args(argv)
 
     if args.command == "build-exercises":
@@ -66,6 +69,12 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(summary(rows))
         print(f"gradebook: {args.out}")
+        return 0
+    if args.command == "static":
+        from .static_site import build_site
+
+        pages = build_site(args.out)
+        print(f"wrote {len(pages)} pages to {args.out} (open {pages[0]})")
         return 0
     return 2
 

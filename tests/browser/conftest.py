@@ -1,0 +1,203 @@
+"""The course in a real browser: JupyterLab + Debian's chromium, driven by Playwright.
+
+For every notebook in notebooks/ and exercises/: open it (?reset), Run All Cells, wait until the kernel is idle,
+then assert no error output (except in cells tagged raises-exception), no "Error displaying widget", and every
+widget of the notebook rendered. In lectures, move one control of each explorer and assert that its output changes.
+Screenshots of each lecture's first explorer go to build/screenshots/.
+
+Needs /usr/bin/chromium (apt-get install chromium) and the playwright package (requirements-dev.txt); never
+`playwright install`. Without chromium the tests skip with a message, except under CI=1, where they fail.
+"""
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+SHOTS = ROOT / "build" / "screenshots"
+README_SHOTS = ROOT / "docs" / "img"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ERROR_RE = re.compile(r"Traceback \(most recent call last\)|^\w+(Error|Exception)\b", re.M)
+
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    if not Path(CHROMIUM).exists():
+        message = f"{CHROMIUM} not found: apt-get install chromium to run the browser tests"
+        if os.environ.get("CI"):
+            pytest.fail(message + " (CI must run them)")
+        pytest.skip(message)
+    playwright = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements-dev.txt")
+    settings = tmp_path_factory.mktemp("lab-settings")
+    news = settings / "@jupyterlab" / "apputils-extension"
+    news.mkdir(parents=True)
+    (news / "notification.jupyterlab-settings").write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+    tracker = settings / "@jupyterlab" / "notebook-extension"
+    tracker.mkdir(parents=True)
+    # Render every cell (no windowing), so that the test sees all prompts and outputs.
+    (tracker / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
+    docmanager = settings / "@jupyterlab" / "docmanager-extension"
+    docmanager.mkdir(parents=True)
+    (docmanager / "plugin.jupyterlab-settings").write_text(json.dumps({"autosave": False}))
+    workspaces = tmp_path_factory.mktemp("lab-workspaces")
+    # Serve copies: running a notebook in the browser must never rewrite the repository's notebooks.
+    served = tmp_path_factory.mktemp("served")
+    for folder in ("notebooks", "exercises"):
+        shutil.copytree(ROOT / folder, served / folder)
+    port = _free_port()
+    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(settings), JUPYTERLAB_WORKSPACES_DIR=str(workspaces))
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
+         "--IdentityProvider.token=", "--ServerApp.password=", "--ServerApp.allow_root=True",
+         "--ServerApp.disable_check_xsrf=True", f"--ServerApp.root_dir={served}"],
+        cwd=served, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(f"{base}/api/status", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        server.kill()
+        pytest.fail("jupyter lab did not start")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield base, browser
+        browser.close()
+    server.terminate()
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
+def run_all(page, base, rel):
+    page.goto(f"{base}/lab/tree/{rel}?reset")
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60000)
+    # On a fresh server the kernel list can load after the notebook, and JupyterLab then asks which kernel to
+    # use (a student would press "Select"): accept the notebook's own kernel.
+    try:
+        page.get_by_role("button", name="Select", exact=True).click(timeout=3000)
+    except Exception:  # noqa: BLE001 - no dialog: the usual case
+        pass
+    page.wait_for_function("() => document.querySelector('.jp-Notebook') && "
+                           "!document.body.innerText.includes('Kernel Connecting')", timeout=60000)
+    page.get_by_text("Run", exact=True).first.click()
+    page.get_by_text("Run All Cells", exact=True).click()
+    nb = nbformat.read(ROOT / rel, as_version=4)
+    n_code = sum(c.cell_type == "code" for c in nb.cells)
+    # Idle: every code cell has a number in its prompt, none shows [*].
+    try:
+        page.wait_for_function(
+            """(n) => {
+                const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')].map(e => e.innerText);
+                return prompts.length === n && prompts.every(t => /\\[\\d+\\]/.test(t));
+            }""", arg=n_code, timeout=180000)
+    except Exception:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"FAILED_{Path(rel).stem}.png"), full_page=True)
+        raise
+    time.sleep(1.0)  # let widget views finish rendering
+    return nb
+
+
+def widget_cells(nb):
+    return [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "_explorer(" in c.source]
+
+
+
+
+def _state(widget):
+    """What the explorer shows: its text and the source of its plot image, if any."""
+    imgs = widget.locator("img")
+    return widget.inner_text() + "|" + "".join(imgs.nth(i).get_attribute("src")[-200:] for i in range(imgs.count()))
+
+
+def move_a_control(page, widget, rel, k):
+    widget.scroll_into_view_if_needed()
+    before = _state(widget)
+    handles = widget.locator(".noUi-handle")
+    selects = widget.locator("select")
+    toggles = widget.locator(".widget-toggle-buttons button")
+    if handles.count():
+        box = handles.first.bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.mouse.down()
+        page.mouse.move(box["x"] - 120, box["y"] + box["height"] / 2, steps=8)
+        page.mouse.up()
+    elif selects.count():
+        options = selects.first.locator("option")
+        selects.first.select_option(index=options.count() - 1)
+    elif toggles.count() > 1:
+        toggles.nth(1).click()
+    else:
+        pytest.fail(f"{rel}: explorer {k} has no control to move")
+    for _ in range(40):
+        time.sleep(0.25)
+        if _state(widget) != before:
+            break
+    assert _state(widget) != before, f"{rel}: explorer {k} did not change when its control moved"
+    if os.environ.get("SN_UPDATE_README_SHOTS") and k == 0:
+        README_SHOTS.mkdir(parents=True, exist_ok=True)
+        widget.screenshot(path=str(README_SHOTS / f"{Path(rel).stem}_explorer.png"))
+
+
+def readme_pictures(page, path):
+    """The README's pictures, taken from the running course (set SN_UPDATE_README_SHOTS=1)."""
+    README_SHOTS.mkdir(parents=True, exist_ok=True)
+    if path.name == "00_start_here.ipynb":
+        feedback = page.locator(".jp-OutputArea-output", has_text="Correct: 133").first
+        feedback.scroll_into_view_if_needed()
+        feedback.screenshot(path=str(README_SHOTS / "exercise_feedback.png"))
+    if path.name == "03_output_growth.ipynb" and path.parent.name == "notebooks":
+        chart = page.locator(".jp-RenderedImage img").nth(4)
+        chart.scroll_into_view_if_needed()
+        chart.screenshot(path=str(README_SHOTS / "chart_with_source_line.png"))
+
+
+def check_notebook(lab, path):
+    """Open, Run All, and assert the notebook ran cleanly with every explorer rendered and responsive."""
+    base, browser = lab
+    rel = f"{path.parent.name}/{path.name}"
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    started = time.perf_counter()
+    try:
+        nb = run_all(page, base, rel)
+        allowed = {i for i, c in enumerate(nb.cells) if "raises-exception" in c.metadata.get("tags", [])}
+        texts = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").all_inner_texts()
+        errors = [t for t in texts if ERROR_RE.search(t)]
+        assert not errors or allowed, f"error output in {rel}: {errors[:1]}"
+        assert "Error displaying widget" not in page.inner_text(".jp-Notebook")
+        if os.environ.get("SN_UPDATE_README_SHOTS"):
+            readme_pictures(page, path)
+        cells = widget_cells(nb)
+        rendered = page.locator(".jp-OutputArea-output .jupyter-widgets.widget-vbox")
+        assert rendered.count() >= len(cells), f"{rel}: {rendered.count()} widgets for {len(cells)} cells"
+        if cells:
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            rendered.first.scroll_into_view_if_needed()
+            rendered.first.screenshot(path=str(SHOTS / f"{path.stem}_first_widget.png"))
+            for k in range(rendered.count()):
+                move_a_control(page, rendered.nth(k), rel, k)
+    finally:
+        print(f"{rel}: {time.perf_counter() - started:.1f} s in the browser")
+        page.close()
