@@ -33,7 +33,19 @@ SOURCE_PREFIX = "Source: "
 
 
 def use_style() -> None:
-    """Apply the course style to matplotlib (call once per notebook)."""
+    """Apply the course style to matplotlib (call once per notebook).
+
+    In a notebook it also stops the inline backend from cropping figures to a 'tight' box: the course's charts
+    have fixed margins, and cropping would cost a second drawing of every chart.
+    """
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is not None and hasattr(shell, "run_line_magic"):
+        try:
+            shell.run_line_magic("config", "InlineBackend.print_figure_kwargs = {'bbox_inches': None}")
+        except Exception:  # noqa: BLE001 - not an IPython kernel with the inline backend: nothing to configure
+            pass
     mpl.rcParams.update({
         "figure.figsize": (8, 4.2), "figure.dpi": 100, "savefig.dpi": 120,
         "axes.spines.top": False, "axes.spines.right": False, "axes.titlesize": 12,
@@ -44,12 +56,44 @@ def use_style() -> None:
     })
 
 
-def figure(title: str, ncols: int = 1, figsize: tuple[float, float] | None = None):
-    """A figure with a bold overall title; returns (fig, axes)."""
-    fig, axes = plt.subplots(1, ncols, figsize=figsize or (4.2 * ncols + 1.5 if ncols > 1 else 8, 4.4),
-                             layout="constrained")
-    fig.suptitle(title, fontweight="bold", fontsize=12)
+def figure(title: str, ncols: int = 1, figsize: tuple[float, float] | None = None, left: float | None = None):
+    """A figure with a bold overall title; returns (fig, axes). ``left``: room for y labels, in inches.
+
+    Margins are fixed in inches and applied by :func:`layout` (called by :func:`finish`): no layout engine, so a
+    chart is drawn once, which keeps notebooks and widgets fast.
+    """
+    fig, axes = plt.subplots(1, ncols, figsize=figsize or (4.2 * ncols + 1.5 if ncols > 1 else 8, 4.4))
+    height = fig.get_figheight()
+    fig.suptitle(title, fontweight="bold", fontsize=12, y=1 - 0.1 / height, va="top")
+    fig.sn_left = left
     return fig, axes
+
+
+def small_figure(figsize: tuple[float, float], left: float | None = None):
+    """A single-axes figure for a widget (no overall title); call :func:`layout` after drawing."""
+    fig, ax = plt.subplots(figsize=figsize)
+    fig.sn_left = left
+    return fig, ax
+
+
+def layout(fig, footer: float = 0.0) -> None:
+    """Place the axes with fixed margins (inches): room for titles, tick labels, x labels and a footer."""
+    width, height = fig.get_size_inches()
+    axes = [ax for ax in fig.axes if ax.get_label() != "<colorbar>"]
+    left = getattr(fig, "sn_left", None) or 0.95
+    top = 0.15
+    if fig.get_suptitle():
+        top += 0.35
+    if any(ax.get_title() for ax in axes):
+        top += 0.28
+    lines = max([t.get_text().count("\n") + 1 for ax in axes for t in ax.get_xticklabels()] or [1])
+    bottom = 0.28 + 0.17 * lines + (0.25 if any(ax.get_xlabel() for ax in axes) else 0.0) + footer
+    right = 0.3
+    n = len(axes)
+    gap = left if n > 1 else 0.0
+    axes_width = (width - left - right - gap * (n - 1)) / n
+    fig.subplots_adjust(left=left / width, right=1 - right / width, top=1 - top / height, bottom=bottom / height,
+                        wspace=gap / axes_width if n > 1 else 0.2)
 
 
 def bars(ax, labels, values, kinds, *, units: str, title: str = "", value_labels=None, decimals: int = 1):
@@ -81,18 +125,16 @@ def _legend_handles(kinds):
 def source_line(fig, text: str, kinds=()) -> None:
     """The footer: a legend for the bar kinds used, then the source line, wrapped to the figure's width.
 
-    The plot area is shrunk (constrained layout ``rect``) so the footer never overlaps the axes.
+    The axes are placed above the footer (:func:`layout`), so it never overlaps them.
     """
     lines = textwrap.wrap(SOURCE_PREFIX + text, int(fig.get_figwidth() * 17))
     height = fig.get_figheight()
-    source_h = (0.08 + 0.13 * len(lines)) / height
-    legend_h = 0.3 / height if kinds else 0.0
-    engine = fig.get_layout_engine()
-    if engine is not None:
-        engine.set(rect=(0, source_h + legend_h, 1, 1 - source_h - legend_h))  # (left, bottom, width, height)
+    source_in = 0.08 + 0.13 * len(lines)
+    legend_in = 0.3 if kinds else 0.0
+    layout(fig, footer=source_in + legend_in)
     fig.text(0.01, 0.01, "\n".join(lines), fontsize=7.5, color="#444", ha="left", va="bottom")
     if kinds:
-        fig.legend(handles=_legend_handles(kinds), loc="lower center", bbox_to_anchor=(0.5, source_h),
+        fig.legend(handles=_legend_handles(kinds), loc="lower center", bbox_to_anchor=(0.5, source_in / height),
                    fontsize=8, frameon=False, ncols=len(dict.fromkeys(kinds)))
 
 

@@ -8,7 +8,7 @@ import ipywidgets as w
 import matplotlib.pyplot as plt
 
 from . import arithmetic as ar
-from .charts import KIND_STYLE, OKABE_ITO
+from .charts import KIND_STYLE, OKABE_ITO, layout, small_figure
 from .claims import verdict
 from .data import figure
 
@@ -27,6 +27,14 @@ GROWTH_SERIES = {
         ["P92", "P91", "P90"], {("P91", "P90"): (2.67, "", "2.67", "267% of the level of 1925"),
                                 ("P92", "P90"): (2.147, "", "2.147", "214.7% of the pre-war level")}),
 }
+
+
+def plot_figure(figsize: tuple[float, float], draw, *args, **kwargs):
+    """A widget's figure: drawn by ``draw(ax, *args)``, laid out with the course's fixed margins."""
+    fig, ax = small_figure(figsize)
+    draw(ax, *args, **kwargs)
+    layout(fig)
+    return fig
 
 
 def _point(fid: str) -> tuple[str, float, float]:
@@ -154,8 +162,7 @@ def share_explorer() -> w.VBox:
         text.value = share_text(d)
         with plot:
             plot.clear_output(wait=True)
-            fig, ax = plt.subplots(figsize=(5, 3.2), layout="constrained")
-            draw_share_scenario(ax, d)
+            plot_figure((5, 3.2), draw_share_scenario, d)
             plt.show()
 
     part.observe(refresh, "value")
@@ -230,13 +237,13 @@ def draw_path(ax, path: list[float], plan: list[float] | None = None) -> None:
 def plan_path_explorer() -> w.VBox:
     """Shape a five-year investment path (flat, accelerating, damped) and compare it with the plan."""
     style = {"description_width": "190px"}
-    layout = w.Layout(width="560px")
+    wide = w.Layout(width="560px")
     first = w.FloatSlider(value=2091, min=500, max=5000, step=50, description="First year (million rubles)",
-                          style=style, layout=layout)
+                          style=style, layout=wide)
     growth = w.FloatSlider(value=36, min=-30, max=80, step=1, description="Growth, first step (%)", style=style,
-                           layout=layout)
+                           layout=wide)
     change = w.FloatSlider(value=-9, min=-40, max=20, step=1, description="Change of growth per year (pp)",
-                           style=style, layout=layout)
+                           style=style, layout=wide)
     presets = w.ToggleButtons(options=["(custom)"] + list(PATH_PRESETS), value="(custom)", description="Preset",
                               style={"description_width": "60px", "button_width": "160px"})
     text = w.HTML()
@@ -247,8 +254,7 @@ def plan_path_explorer() -> w.VBox:
         text.value = path_text(path_summary(path))
         with plot:
             plot.clear_output(wait=True)
-            fig, ax = plt.subplots(figsize=(7, 3.4), layout="constrained")
-            draw_path(ax, path)
+            plot_figure((7, 3.4), draw_path, path)
             plt.show()
 
     def on_preset(change_event):
@@ -349,8 +355,7 @@ def technology_explorer() -> w.VBox:
         note.value = f"<i>{html.escape(spec['base'])}</i>{sums}"
         with plot:
             plot.clear_output(wait=True)
-            fig, ax = plt.subplots(figsize=(7, 3.4), layout="constrained")
-            draw_tech(ax, choice.value)
+            plot_figure((7, 3.4), draw_tech, choice.value)
             plt.show()
 
     choice.observe(refresh, "value")
@@ -430,8 +435,7 @@ def output_explorer() -> w.VBox:
         text.value = output_text(base.value)
         with plot:
             plot.clear_output(wait=True)
-            fig, ax = plt.subplots(figsize=(7.5, 3.8), layout="constrained")
-            draw_output_index(ax, base.value, log=scale.value == "log")
+            plot_figure((7.5, 3.8), draw_output_index, base.value, log=scale.value == "log")
             plt.show()
 
     base.observe(refresh, "value")
@@ -532,11 +536,11 @@ def draw_index_problem(ax, d: dict) -> None:
 
 
 def index_problem_explorer() -> w.VBox:
-    style, layout = {"description_width": "210px"}, w.Layout(width="560px")
-    m_q = w.FloatSlider(value=8, min=1, max=20, step=0.5, description="Machines: output multiple", style=style, layout=layout)
-    m_p = w.FloatSlider(value=40, min=10, max=200, step=5, description="Machines: end price, % of base", style=style, layout=layout)
-    c_q = w.FloatSlider(value=1.2, min=0.5, max=3, step=0.1, description="Cloth: output multiple", style=style, layout=layout)
-    c_p = w.FloatSlider(value=150, min=50, max=300, step=5, description="Cloth: end price, % of base", style=style, layout=layout)
+    style, wide = {"description_width": "210px"}, w.Layout(width="560px")
+    m_q = w.FloatSlider(value=8, min=1, max=20, step=0.5, description="Machines: output multiple", style=style, layout=wide)
+    m_p = w.FloatSlider(value=40, min=10, max=200, step=5, description="Machines: end price, % of base", style=style, layout=wide)
+    c_q = w.FloatSlider(value=1.2, min=0.5, max=3, step=0.1, description="Cloth: output multiple", style=style, layout=wide)
+    c_p = w.FloatSlider(value=150, min=50, max=300, step=5, description="Cloth: end price, % of base", style=style, layout=wide)
     text = w.HTML()
     plot = w.Output()
 
@@ -545,8 +549,7 @@ def index_problem_explorer() -> w.VBox:
         text.value = index_problem_text(d)
         with plot:
             plot.clear_output(wait=True)
-            fig, ax = plt.subplots(figsize=(6, 3.2), layout="constrained")
-            draw_index_problem(ax, d)
+            plot_figure((6, 3.2), draw_index_problem, d)
             plt.show()
 
     for s in (m_q, m_p, c_q, c_p):

@@ -183,3 +183,21 @@ def test_index_problem_widget():
     before = ex.children[4].value
     ex.children[1].value = 100
     assert ex.children[4].value != before
+
+
+def test_every_explorer_figure_is_drawn_with_the_course_layout():
+    """The figure each explorer shows, built exactly as its callback builds it (no widget front end needed)."""
+    import matplotlib.pyplot as plt
+
+    from soviet_numbers import widgets as W
+
+    figures = [
+        W.plot_figure((5, 3.2), W.draw_share_scenario, W.share_scenario(-17.6, 2.05)),
+        W.plot_figure((7, 3.4), W.draw_path, W.investment_path(2091, 36, -9)),
+        W.plot_figure((7, 3.4), W.draw_tech, list(W.TECH_TOPICS)[1]),
+        W.plot_figure((7.5, 3.8), W.draw_output_index, "1925 = 100", log=True),
+        W.plot_figure((6, 3.2), W.draw_index_problem, W.index_problem(8, 40, 1.2, 150)),
+    ]
+    for fig in figures:
+        assert fig.subplotpars.left == pytest.approx(0.95 / fig.get_figwidth())  # layout() ran
+        plt.close(fig)
