@@ -106,3 +106,18 @@ def laspeyres_quantity(q0: list[float], q1: list[float], p0: list[float]) -> flo
 def paasche_quantity(q0: list[float], q1: list[float], p1: list[float]) -> float:
     """Growth of output valued at end-year prices: sum(p1*q1) / sum(p1*q0) (a multiple)."""
     return sum(p * q for p, q in zip(p1, q1)) / sum(p * q for p, q in zip(p1, q0))
+
+
+# Two made-up goods in a base year: 100 units of cloth at 1 ruble, 10 machines at 10 rubles (equal base values).
+INDEX_BASE = {"cloth": (100.0, 1.0), "machines": (10.0, 10.0)}
+
+
+def index_problem(machines_qty_multiple: float, machines_price_pct: float, cloth_qty_multiple: float,
+                  cloth_price_pct: float) -> dict:
+    """Output growth of the two-good economy valued at base-year and at end-year prices (SYNTHETIC numbers)."""
+    (qc, pc), (qm, pm) = INDEX_BASE["cloth"], INDEX_BASE["machines"]
+    q0, p0 = [qc, qm], [pc, pm]
+    q1 = [qc * cloth_qty_multiple, qm * machines_qty_multiple]
+    p1 = [pc * cloth_price_pct / 100, pm * machines_price_pct / 100]
+    early, late = laspeyres_quantity(q0, q1, p0), paasche_quantity(q0, q1, p1)
+    return {"base_year_prices": early, "end_year_prices": late, "gap": early / late}

@@ -253,7 +253,8 @@ def _start_here() -> list[Exercise]:
 
 
 def _lecture4() -> list[Exercise]:
-    from .widgets import catch_up, gdppc, index_problem
+    from .arithmetic import index_problem
+    from .compare import catch_up, gdppc
 
     off = "C15"
     maddison_rate = ar.average_annual_growth(gdppc("SUN", 1925), gdppc("SUN", 1929), 4)
@@ -313,20 +314,35 @@ def _lecture4() -> list[Exercise]:
     ]
 
 
-_REGISTRY: dict[str, Exercise] | None = None
+
+
+_BUILDERS = {"0": _start_here, "1": _lecture1, "2": _lecture2, "3": _lecture3, "4": _lecture4}
+_BUILT: dict[str, dict[str, Exercise]] = {}
+
+
+def lecture_exercises(lecture: str) -> dict[str, Exercise]:
+    """The exercises of one lecture ("1" for 1.1, 1.2 ...), built on first use from the data."""
+    if lecture not in _BUILT:
+        builder = _BUILDERS.get(lecture)
+        _BUILT[lecture] = {ex.exercise_id: ex for ex in builder()} if builder else {}
+    return _BUILT[lecture]
 
 
 def exercises() -> dict[str, Exercise]:
-    """All exercises by id (built lazily, from the data)."""
-    global _REGISTRY
-    if _REGISTRY is None:
-        _REGISTRY = {ex.exercise_id: ex for ex in _start_here() + _lecture1() + _lecture2() + _lecture3() + _lecture4()}
-    return _REGISTRY
+    """All exercises by id."""
+    out: dict[str, Exercise] = {}
+    for lecture in _BUILDERS:
+        out.update(lecture_exercises(lecture))
+    return out
+
+
+def _exercise(exercise_id: str) -> Exercise | None:
+    return lecture_exercises(str(exercise_id).split(".", 1)[0]).get(exercise_id)
 
 
 def feedback(exercise_id: str, *answers) -> list[Feedback]:
     """Feedback for each part of an exercise, in order."""
-    ex = exercises().get(exercise_id)
+    ex = _exercise(exercise_id)
     if ex is None:
         return [Feedback("invalid", f"There is no exercise {exercise_id!r}.")]
     if len(answers) != len(ex.parts):
@@ -337,7 +353,7 @@ def feedback(exercise_id: str, *answers) -> list[Feedback]:
 
 def check(exercise_id: str, *answers) -> None:
     """Print instant feedback for an exercise (one line per answer). Never raises."""
-    ex = exercises().get(exercise_id)
+    ex = _exercise(exercise_id)
     results = feedback(exercise_id, *answers)
     for i, fb in enumerate(results):
         label = f"{ex.parts[i].variable}: " if ex is not None and len(ex.parts) > 1 else ""
@@ -346,5 +362,5 @@ def check(exercise_id: str, *answers) -> None:
 
 def grade(exercise_id: str, namespace: dict) -> list[tuple[str, Feedback]]:
     """Grade an exercise from a namespace of variables (e.g. an executed notebook's globals)."""
-    ex = exercises()[exercise_id]
+    ex = _exercise(exercise_id)
     return [(p.variable, safely(p.checker, namespace.get(p.variable))) for p in ex.parts]

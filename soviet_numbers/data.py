@@ -130,14 +130,19 @@ def source_text() -> str:
     return (DATA_DIR / "source" / "chapter.txt").read_text(encoding="utf-8")
 
 
+@lru_cache(maxsize=None)
+def _external(name: str) -> pd.DataFrame:
+    return pd.read_csv(DATA_DIR / "external" / name)
+
+
 def maddison() -> pd.DataFrame:
     """Maddison Project Database 2020 extract (GDP per capita, 2011 US$ PPP), unchanged."""
-    return pd.read_csv(DATA_DIR / "external" / "maddison2020_selected_1900_1950.csv")
+    return _external("maddison2020_selected_1900_1950.csv").copy()
 
 
 def cow_nmc() -> pd.DataFrame:
     """Correlates of War NMC 6.0 extract (iron and steel in thousand tons, energy), unchanged."""
-    return pd.read_csv(DATA_DIR / "external" / "cow_nmc6_selected_1900_1950.csv")
+    return _external("cow_nmc6_selected_1900_1950.csv").copy()
 
 
 def timeline() -> pd.DataFrame:

@@ -446,26 +446,7 @@ def output_explorer() -> w.VBox:
 
 # --- Catching up (Lectures 3 and 4): Maddison GDP per capita -------------------------------------------------------
 
-COUNTRIES = {"GBR": "United Kingdom", "USA": "United States", "DEU": "Germany", "JPN": "Japan", "FRA": "France",
-             "ITA": "Italy"}
-
-
-def gdppc(countrycode: str, year: int) -> float:
-    from .data import maddison
-
-    m = maddison()
-    row = m[(m["countrycode"] == countrycode) & (m["year"] == year)]
-    if row.empty or row["gdppc_2011usd"].isna().all():
-        raise KeyError(f"no Maddison value for {countrycode} in {year}")
-    return float(row["gdppc_2011usd"].iloc[0])
-
-
-def catch_up(target: str, year: int, ussr_rate: float, target_rate: float) -> dict:
-    """Years for the USSR (Maddison SUN) to reach ``target``'s GDP per capita, from ``year``'s levels."""
-    level, other = gdppc("SUN", year), gdppc(target, year)
-    years = ar.years_to_catch_up(level, other, ussr_rate, target_rate)
-    return {"ussr": level, "target": other, "ratio": level / other, "years": years,
-            "reached_in": year + math.ceil(years) if math.isfinite(years) else None}
+from .compare import COUNTRIES, catch_up, gdppc  # noqa: E402,F401  (re-exported for the notebooks)
 
 
 def catch_up_text(c: dict, target: str, year: int, ussr_rate: float, target_rate: float) -> str:
@@ -501,19 +482,7 @@ def catch_up_explorer(year: int = 1928) -> w.VBox:
 
 # --- Lecture 4: the index-number problem (a synthetic illustration, not history) ------------------------------------
 
-# Two made-up goods in a base year: 100 units of cloth at 1 ruble, 10 machines at 10 rubles (equal base values).
-INDEX_BASE = {"cloth": (100.0, 1.0), "machines": (10.0, 10.0)}
-
-
-def index_problem(machines_qty_multiple: float, machines_price_pct: float, cloth_qty_multiple: float,
-                  cloth_price_pct: float) -> dict:
-    """Output growth of the two-good economy valued at base-year and at end-year prices (SYNTHETIC numbers)."""
-    (qc, pc), (qm, pm) = INDEX_BASE["cloth"], INDEX_BASE["machines"]
-    q0, p0 = [qc, qm], [pc, pm]
-    q1 = [qc * cloth_qty_multiple, qm * machines_qty_multiple]
-    p1 = [pc * cloth_price_pct / 100, pm * machines_price_pct / 100]
-    early, late = ar.laspeyres_quantity(q0, q1, p0), ar.paasche_quantity(q0, q1, p1)
-    return {"base_year_prices": early, "end_year_prices": late, "gap": early / late}
+from .arithmetic import INDEX_BASE, index_problem  # noqa: E402,F401  (re-exported for the notebooks)
 
 
 def index_problem_text(d: dict) -> str:
