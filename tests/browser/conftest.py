@@ -90,33 +90,57 @@ def lab(tmp_path_factory):
         server.kill()
 
 
+def _accept_kernel_dialog(page):
+    """If JupyterLab asks which kernel to use (it can, late, on a fresh server), keep the notebook's own."""
+    dialog = page.locator(".jp-Dialog")
+    if dialog.count():
+        text = dialog.first.inner_text()
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        (SHOTS / "last_dialog.txt").write_text(text)
+        buttons = dialog.first.locator(".jp-Dialog-footer button")
+        # The accept button is the last one ("Select", "OK", "Restart" ...): keep the notebook's own kernel.
+        buttons.nth(buttons.count() - 1).click()
+        page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="idle"]', timeout=90000)
+
+
 def run_all(page, base, rel):
     page.goto(f"{base}/lab/tree/{rel}?reset")
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60000)
     # On a fresh server the kernel list can load after the notebook, and JupyterLab then asks which kernel to
-    # use (a student would press "Select"): accept the notebook's own kernel.
-    try:
-        page.get_by_role("button", name="Select", exact=True).click(timeout=3000)
-    except Exception:  # noqa: BLE001 - no dialog: the usual case
-        pass
+    # use (a student would press "Select"). Wait until the kernel is idle, accepting that dialog if it comes.
+    page.wait_for_function(
+        """() => document.querySelector('.jp-Dialog') ||
+                 document.querySelector('.jp-Notebook-ExecutionIndicator[data-status="idle"]')""", timeout=90000)
+    _accept_kernel_dialog(page)
     page.wait_for_function("() => document.querySelector('.jp-Notebook') && "
                            "!document.body.innerText.includes('Kernel Connecting')", timeout=60000)
-    page.get_by_text("Run", exact=True).first.click()
-    page.get_by_text("Run All Cells", exact=True).click()
     nb = nbformat.read(ROOT / rel, as_version=4)
     n_code = sum(c.cell_type == "code" for c in nb.cells)
-    # Idle: every code cell has a number in its prompt, none shows [*].
-    try:
-        page.wait_for_function(
-            """(n) => {
-                const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')].map(e => e.innerText);
-                return prompts.length === n && prompts.every(t => /\\[\\d+\\]/.test(t));
-            }""", arg=n_code, timeout=180000)
-    except Exception:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOTS / f"FAILED_{Path(rel).stem}.png"), full_page=True)
-        raise
-    time.sleep(1.0)  # let widget views finish rendering
+    prompts_js = "() => [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')].map(e => e.innerText)"
+    # Run All, then wait until every code cell has a number. Right after a server starts, a request can reach a
+    # kernel that is not yet fully connected and run only part of the notebook; a student would run all again,
+    # and so do we when nothing moves for 20 s (at most three times).
+    deadline, runs, last, last_change = time.time() + 240, 0, None, 0.0
+    while True:
+        if runs == 0 or (time.time() - last_change > 20 and runs < 3):
+            _accept_kernel_dialog(page)
+            page.get_by_text("Run", exact=True).first.click()
+            page.get_by_text("Run All Cells", exact=True).click()
+            runs, last_change = runs + 1, time.time()
+        prompts = page.evaluate(prompts_js)
+        done = len(prompts) == n_code and all(re.fullmatch(r"\[\d+\]:?", p.strip()) for p in prompts)
+        if done:
+            break
+        if prompts != last:
+            last, last_change = prompts, time.time()
+        if any("*" in p for p in prompts):
+            last_change = time.time()  # still running
+        if time.time() > deadline:
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SHOTS / f"FAILED_{Path(rel).stem}.png"), full_page=True)
+            pytest.fail(f"{rel}: not every cell ran ({prompts})")
+        time.sleep(0.5)
+    time.sleep(0.5)  # let widget views finish rendering
     return nb
 
 
