@@ -103,6 +103,19 @@ def _accept_kernel_dialog(page):
         page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="idle"]', timeout=90000)
 
 
+def _click_run_all(page):
+    """Run ▸ Run All Cells, accepting a kernel dialog that may pop up at any moment on a fresh server."""
+    for attempt in range(10):
+        _accept_kernel_dialog(page)
+        try:
+            page.get_by_text("Run", exact=True).first.click(timeout=3000)
+            page.get_by_text("Run All Cells", exact=True).click(timeout=3000)
+            return
+        except Exception:  # noqa: BLE001 - a dialog got in the way: accept it and try again
+            if attempt == 9:
+                raise
+
+
 def run_all(page, base, rel):
     page.goto(f"{base}/lab/tree/{rel}?reset")
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60000)
@@ -123,10 +136,9 @@ def run_all(page, base, rel):
     deadline, runs, last, last_change = time.time() + 240, 0, None, 0.0
     while True:
         if runs == 0 or (time.time() - last_change > 20 and runs < 3):
-            _accept_kernel_dialog(page)
-            page.get_by_text("Run", exact=True).first.click()
-            page.get_by_text("Run All Cells", exact=True).click()
+            _click_run_all(page)
             runs, last_change = runs + 1, time.time()
+        _accept_kernel_dialog(page)
         prompts = page.evaluate(prompts_js)
         done = len(prompts) == n_code and all(re.fullmatch(r"\[\d+\]:?", p.strip()) for p in prompts)
         if done:
