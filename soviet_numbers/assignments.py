@@ -10,7 +10,7 @@ from functools import partial
 from typing import Callable
 
 from . import arithmetic as ar
-from .checks import Feedback, check_bool, check_choice, check_number, check_text, report, safely
+from .checks import Feedback, check_bool, check_choice, check_number, check_text, safely
 from .data import value
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import math
 import os
 import secrets
 import shutil
@@ -28,7 +27,7 @@ from pathlib import Path
 import nbformat
 
 from .assignments import exercises
-from .build_exercises import EXERCISES, GENERATED_NOTE, ROOT
+from .build_exercises import EXERCISES
 
 OUTPUT_CAP_BYTES = 1_000_000  # per cell; larger outputs are discarded (and reported)
 RELEASE_MARKER = ".soviet-numbers-release"

@@ -1,7 +1,6 @@
 """Provenance: every figure in data/ is cited and its fragment is verbatim in the source."""
 import json
 
-import pandas as pd
 import pytest
 
 from soviet_numbers import data

@@ -49,7 +49,7 @@ def test_share_scenario_defaults_reproduce_the_text():
 
 def test_widgets_respond_to_changes():
     g = growth_explorer()
-    series, (start, end), out = g.children[0], g.children[1].children, g.children[2]
+    series, (start, _end), out = g.children[0], g.children[1].children, g.children[2]
     series.value = "Output of Group A, large-scale industry (million rubles)"
     assert "267% of the level of 1925" in out.value
     start.value = "P92"
