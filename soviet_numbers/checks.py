@@ -147,11 +147,6 @@ def check_text(answer, *, rubric: dict[str, tuple[str, ...]], min_words: int = 2
     return Feedback("recorded", " ".join(parts), {"words": words, "touched": touched})
 
 
-def report(feedback: Feedback) -> None:
-    """Print one line of feedback (what a check cell shows the student)."""
-    print(feedback)
-
-
 def safely(fn, *args, **kwargs) -> Feedback:
     """Run a check; if the checker itself fails, explain instead of showing a traceback."""
     try:

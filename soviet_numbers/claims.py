@@ -62,10 +62,15 @@ def verdict(computed: float, stated: float, printed: str, qualifier: str = "") -
     return "off"
 
 
+def _printed_number(printed: str, value: float) -> str:
+    """The number as the text prints it ("about 74%" -> "74"); words such as "seven" fall back to the value."""
+    return next((t.rstrip("%") for t in printed.split() if t[:1].isdigit()), f"{value:g}")
+
+
 def _stated(row: pd.Series) -> tuple[float | None, str, str]:
     if row["stated_id"]:
         f = figure(row["stated_id"])
-        return float(f["value"]), str(f["value_as_printed"]).split()[0].rstrip("%"), f["qualifier"]
+        return float(f["value"]), _printed_number(str(f["value_as_printed"]), float(f["value"])), f["qualifier"]
     if row["stated_value"]:
         return float(row["stated_value"]), row["stated_value"], ""
     return None, "", ""
@@ -83,8 +88,6 @@ def check_claims(lecture: int | None = None) -> pd.DataFrame:
             out.append(dict(claim_id=row["claim_id"], claim=row["claim"], formula=row["formula"],
                             computed=computed, stated=None, verdict="holds" if computed else "fails", gap=None))
             continue
-        if printed in ("", "almost", "over", "about"):
-            printed = f"{stated:g}"
         v = verdict(computed, stated, printed, qualifier)
         out.append(dict(claim_id=row["claim_id"], claim=row["claim"], formula=row["formula"],
                         computed=round(computed, 4), stated=(f"{qualifier} " if qualifier else "") + f"{stated:g}",

@@ -27,6 +27,7 @@ from pathlib import Path
 import nbformat
 
 from .assignments import exercises
+from .checks import safely
 from .build_exercises import EXERCISES
 
 OUTPUT_CAP_BYTES = 1_000_000  # per cell; larger outputs are discarded (and reported)
@@ -291,8 +292,6 @@ def _grade_one(args) -> StudentReport:
     first_error = run["cell_errors"][0] if run["cell_errors"] else ""
     for ex_id, ex in mine.items():
         for part in ex.parts:
-            from .checks import safely
-
             fb = safely(part.checker, namespace.get(part.variable))
             status, message = fb.status, fb.message
             if part.variable in run.get("missing", []):
