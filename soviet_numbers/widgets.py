@@ -1,14 +1,14 @@
 """Interactive explorers for the lectures. All logic is in plain functions; widgets only call them."""
 from __future__ import annotations
 
+import functools
 import html
 import math
 
 import ipywidgets as w
-import matplotlib.pyplot as plt
 
 from . import arithmetic as ar
-from .charts import KIND_STYLE, OKABE_ITO, layout, small_figure
+from .charts import KIND_STYLE, OKABE_ITO, direct_labels, layout, nice_ceiling, png, widget_figure
 from .claims import verdict
 from .data import figure
 
@@ -29,12 +29,64 @@ GROWTH_SERIES = {
 }
 
 
-def plot_figure(figsize: tuple[float, float], draw, *args, **kwargs):
-    """A widget's figure: drawn by ``draw(ax, *args)``, laid out with the course's fixed margins."""
-    fig, ax = small_figure(figsize)
-    draw(ax, *args, **kwargs)
-    layout(fig)
-    return fig
+class LiveChart:
+    """An explorer's chart: its artists are built once (``build``) and changed in place (``update``).
+
+    Given an axes, it draws there (a static chart in a notebook). Without one, it owns a figure outside pyplot, and
+    :meth:`show` updates it and puts its PNG into :attr:`image`, an image widget. A slider move never builds a new
+    figure: only the ``moving`` artists are redrawn, over a saved background (axes, labels, legend: most of the
+    drawing cost is text). A background is drawn again only when :meth:`key` changes, and the last few are kept.
+    """
+
+    figsize: tuple[float, float] = (7, 3.4)
+    kept_backgrounds = 12
+
+    def __init__(self, ax=None):
+        self.own = ax is None
+        self.moving: list = []
+        if self.own:
+            self.fig, ax = widget_figure(self.figsize)
+            self.image = w.Image(format="png")
+            self.backgrounds: dict = {}
+        self.ax = ax
+        self.build(ax)
+
+    def build(self, ax) -> None:
+        raise NotImplementedError
+
+    def update(self, *args, **kwargs) -> None:
+        raise NotImplementedError
+
+    def key(self):
+        """What the background depends on. By default the value axis: its limits and scale."""
+        return self.ax.get_ylim(), self.ax.get_yscale()
+
+    def show(self, *args, **kwargs) -> bytes:
+        """Update the chart and refresh the image widget; returns the PNG."""
+        self.update(*args, **kwargs)
+        canvas, key = self.fig.canvas, self.key()
+        if key in self.backgrounds:
+            canvas.restore_region(self.backgrounds[key])
+        else:
+            for artist in self.moving:
+                artist.set_animated(True)  # left out of the full drawing
+            layout(self.fig)  # the margins follow the titles and tick labels the update set
+            canvas.draw()
+            if len(self.backgrounds) >= self.kept_backgrounds:
+                self.backgrounds.pop(next(iter(self.backgrounds)))
+            self.backgrounds[key] = canvas.copy_from_bbox(self.fig.bbox)
+        for artist in self.moving:
+            self.fig.draw_artist(artist)
+        self.image.value = data = png(self.fig, redraw=False)
+        return data
+
+
+def _set_bars(bars, labels, values, texts) -> None:
+    """Move bars and their value labels to new values."""
+    for bar, label, value, text in zip(bars, labels, values, texts):
+        bar.set_height(value)
+        label.set_y(value)
+        label.set_text(text)
 
 
 def _point(fid: str) -> tuple[str, float, float]:
@@ -108,26 +160,52 @@ def growth_explorer() -> w.VBox:
     return w.VBox([series, w.HBox([start, end]), out])
 
 
-def share_scenario(part_change_pct: float, whole_multiple: float, part_start: float = 463.9,
-                   share_start: float = 8.18) -> dict:
-    """What happens to a share when the part changes by ``part_change_pct`` and the whole is multiplied."""
+ADMIN_IDS = ("P16", "P17", "P18", "P19")  # administrative expenses 1926/27, 1929/30 and their shares of the budget
+
+
+def admin_figures() -> tuple[float, float, float, float]:
+    """Administrative expenses (million rubles) and their share of the budget (%), 1926/27 and 1929/30."""
+    return tuple(float(figure(fid)["value"]) for fid in ADMIN_IDS)
+
+
+def share_scenario(part_change_pct: float, whole_multiple: float, part_start: float | None = None,
+                   share_start: float | None = None) -> dict:
+    """What happens to a share when the part changes by ``part_change_pct`` and the whole is multiplied.
+
+    The start is the text's 1926/27 (P16, P18) unless given.
+    """
+    spend, _, share, _ = admin_figures()
+    part_start = spend if part_start is None else part_start
+    share_start = share if share_start is None else share_start
     whole_start = ar.implied_total(part_start, share_start)
     part_end = part_start * (1 + part_change_pct / 100)
     whole_end = whole_start * whole_multiple
     return ar.decompose_share_change(part_start, part_end, whole_start, whole_end)
 
 
+class ShareChart(LiveChart):
+    """Bar pair: the administrative share of the budget before and in the scenario."""
+
+    figsize = (5, 3.2)
+
+    def build(self, ax) -> None:
+        self.bars = ax.bar([0, 1], [0, 0], color=[OKABE_ITO["blue"], KIND_STYLE["derived"]["edgecolor"]], width=0.6)
+        self.labels = [ax.text(i, 0, "", ha="center", va="bottom") for i in (0, 1)]
+        ax.set_xticks([0, 1], ["1926/27\n(official)", "scenario\n(derived)"])
+        ax.set_ylabel("% of the unified state budget")
+        ax.set_title("Administrative share of the budget: a what-if")
+        direct_labels(ax)
+        self.moving = [*self.bars, *self.labels]
+
+    def update(self, d: dict) -> None:
+        values = [d["share_start"], d["share_end"]]
+        _set_bars(self.bars, self.labels, values, [f"{v:.2f}%" for v in values])
+        self.ax.set_ylim(0, nice_ceiling(max(values) * 1.2))
+
+
 def draw_share_scenario(ax, d: dict) -> None:
-    """Bar pair: the share before and after, with the split of the change into its two causes."""
-    ax.clear()
-    ax.bar([0, 1], [d["share_start"], d["share_end"]], color=[OKABE_ITO["blue"], KIND_STYLE["derived"]["edgecolor"]],
-           width=0.6)
-    ax.set_xticks([0, 1], ["1926/27\n(official)", "scenario\n(derived)"])
-    ax.set_ylabel("per cent of the unified state budget")
-    ax.set_ylim(0, max(d["share_start"], d["share_end"]) * 1.3)
-    for i, v in enumerate([d["share_start"], d["share_end"]]):
-        ax.text(i, v, f"{v:.2f}%", ha="center", va="bottom")
-    ax.set_title("Administrative share of the budget: a what-if")
+    """The share explorer's chart, drawn on ``ax``."""
+    ShareChart(ax).update(d)
 
 
 def share_text(d: dict) -> str:
@@ -148,27 +226,26 @@ def share_text(d: dict) -> str:
 
 def share_explorer() -> w.VBox:
     """Move the change in spending and the growth of the budget; watch the share and its decomposition."""
-    part = w.FloatSlider(value=round(ar.percent_change(463.9, 382.1), 1), min=-60, max=40, step=0.5,
+    spend0, spend1, share0, share1 = admin_figures()  # the sliders start at what the text's figures imply
+    part = w.FloatSlider(value=round(ar.percent_change(spend0, spend1), 1), min=-60, max=40, step=0.5,
                          description="Spending change, %", style={"description_width": "150px"},
                          layout=w.Layout(width="520px"))
-    whole = w.FloatSlider(value=round((382.1 / 0.0329) / (463.9 / 0.0818), 2), min=0.5, max=4, step=0.05,
+    whole = w.FloatSlider(value=round(ar.implied_total(spend1, share1) / ar.implied_total(spend0, share0), 2),
+                          min=0.5, max=4, step=0.05,
                           description="Budget multiple, ×", style={"description_width": "150px"},
                           layout=w.Layout(width="520px"))
     text = w.HTML()
-    plot = w.Output()
+    chart = ShareChart()
 
     def refresh(*_):
         d = share_scenario(part.value, whole.value)
         text.value = share_text(d)
-        with plot:
-            plot.clear_output(wait=True)
-            plot_figure((5, 3.2), draw_share_scenario, d)
-            plt.show()
+        chart.show(d)
 
     part.observe(refresh, "value")
     whole.observe(refresh, "value")
     refresh()
-    return w.VBox([part, whole, text, plot])
+    return w.VBox([part, whole, text, chart.image])
 
 
 # --- Lecture 2: the five-year plan's investment path -----------------------------------------------------------
@@ -220,18 +297,34 @@ def path_text(s: dict) -> str:
             f"Year-on-year growth of your path: {rates}.")
 
 
-def draw_path(ax, path: list[float], plan: list[float] | None = None) -> None:
-    plan = plan if plan is not None else plan_path()
-    ax.clear()
-    x = range(len(path))
-    ax.bar([i - 0.2 for i in x], plan, width=0.4, color=OKABE_ITO["blue"], label="plan, optimal variant (official)")
-    ax.bar([i + 0.2 for i in x], path, width=0.4, color="white", edgecolor=OKABE_ITO["vermillion"], hatch="///",
-           label="your path (illustration)")
-    ax.set_xticks(list(x), PLAN_YEARS[: len(path)])
-    ax.set_ylabel("million rubles a year")
-    ax.set_ylim(0, max(max(path), max(plan)) * 1.25)
-    ax.legend(frameon=False, fontsize=8, loc="upper left")
-    ax.set_title("Yearly industrial investment: the plan and your path")
+class PathChart(LiveChart):
+    """The plan's five yearly investments beside a path of the student's (hatched: an illustration)."""
+
+    def build(self, ax) -> None:
+        from matplotlib.ticker import MaxNLocator
+
+        self.plan = plan_path()
+        x = range(len(self.plan))
+        ax.bar([i - 0.2 for i in x], self.plan, width=0.4, color=OKABE_ITO["blue"],
+               label="plan, optimal variant (official)")
+        self.bars = ax.bar([i + 0.2 for i in x], [0] * len(self.plan), width=0.4, color="white",
+                           edgecolor=OKABE_ITO["vermillion"], hatch="///", label="your path (illustration)")
+        ax.set_xticks(list(x), PLAN_YEARS[: len(self.plan)])
+        ax.set_ylabel("million rubles a year")
+        ax.yaxis.set_major_locator(MaxNLocator(4))
+        ax.legend(frameon=False, fontsize=8, loc="upper left")
+        ax.set_title("Yearly industrial investment: the plan and your path")
+        self.moving = list(self.bars)
+
+    def update(self, path: list[float]) -> None:
+        for bar, value in zip(self.bars, path):
+            bar.set_height(value)
+        self.ax.set_ylim(0, nice_ceiling(max(max(path), max(self.plan)) * 1.2))
+
+
+def draw_path(ax, path: list[float]) -> None:
+    """The path explorer's chart, drawn on ``ax``."""
+    PathChart(ax).update(path)
 
 
 def plan_path_explorer() -> w.VBox:
@@ -247,15 +340,12 @@ def plan_path_explorer() -> w.VBox:
     presets = w.ToggleButtons(options=["(custom)"] + list(PATH_PRESETS), value="(custom)", description="Preset",
                               style={"description_width": "60px", "button_width": "160px"})
     text = w.HTML()
-    plot = w.Output()
+    chart = PathChart()
 
     def refresh(*_):
         path = investment_path(first.value, growth.value, change.value)
         text.value = path_text(path_summary(path))
-        with plot:
-            plot.clear_output(wait=True)
-            plot_figure((7, 3.4), draw_path, path)
-            plt.show()
+        chart.show(path)
 
     def on_preset(change_event):
         if change_event["new"] in PATH_PRESETS:
@@ -265,7 +355,7 @@ def plan_path_explorer() -> w.VBox:
         s.observe(refresh, "value")
     presets.observe(on_preset, "value")
     refresh()
-    return w.VBox([presets, first, growth, change, text, plot])
+    return w.VBox([presets, first, growth, change, text, chart.image])
 
 
 # --- Lecture 2: technology shares ----------------------------------------------------------------------------------
@@ -295,43 +385,55 @@ TECH_TOPICS = {
 }
 
 
-def tech_table(topic: str):
-    """Long table for a topic: method, year, value (NaN where the text gives no number), figure id."""
-    import pandas as pd
-
+def tech_points(topic: str) -> list[tuple[str, str, float, str, str]]:
+    """(method, year, value, qualifier, figure id) for each bar of a topic; NaN where the text gives no number."""
     spec = TECH_TOPICS[topic]
-    rows = []
+    points = []
     for method, ids in spec["rows"].items():
         for year, fid in zip(spec["years"], ids):
-            v = float(figure(fid)["value"]) if fid else float("nan")
-            q = figure(fid)["qualifier"] if fid else ""
-            rows.append({"method": method, "year": year, "value": v, "qualifier": q, "figure_id": fid or ""})
-    return pd.DataFrame(rows)
+            f = figure(fid) if fid else None
+            points.append((method, year, float(f["value"]) if f is not None else float("nan"),
+                           f["qualifier"] if f is not None else "", fid or ""))
+    return points
+
+
+def tech_table(topic: str):
+    """The same points as a table: method, year, value, qualifier, figure_id."""
+    import pandas as pd
+
+    return pd.DataFrame(tech_points(topic), columns=["method", "year", "value", "qualifier", "figure_id"])
 
 
 def draw_tech(ax, topic: str) -> None:
     """Grouped bars by method and year; blanks are marked 'not stated', never drawn as zero."""
     spec = TECH_TOPICS[topic]
-    table = tech_table(topic)
-    methods = list(spec["rows"])
+    methods, years = list(spec["rows"]), spec["years"]
     colors = [OKABE_ITO["sky"], OKABE_ITO["blue"]]
-    ax.clear()
-    top = table["value"].max()
-    for j, year in enumerate(spec["years"]):
-        sub = table[table["year"] == year].set_index("method").loc[methods]
-        xs = [i + (j - 0.5) * 0.38 for i in range(len(methods))]
-        for x, (method, row) in zip(xs, sub.iterrows()):
-            if row["value"] != row["value"]:  # NaN: not stated
-                ax.text(x, top * 0.02, "not\nstated", ha="center", va="bottom", fontsize=7, color="#666")
-                continue
-            ax.bar(x, row["value"], width=0.36, color=colors[j], label=year if method == methods[0] else None)
-            label = (f"{row['qualifier']} " if row["qualifier"] else "") + f"{row['value']:g}"
-            ax.text(x, row["value"], label, ha="center", va="bottom", fontsize=8)
+    points = tech_points(topic)
+    top = max(p[2] for p in points if p[2] == p[2])
+    for method, year, value, qualifier, _ in points:
+        i, j = methods.index(method), years.index(year)
+        x = i + (j - 0.5) * 0.38
+        if value != value:  # NaN: not stated
+            ax.text(x, top * 0.02, "not\nstated", ha="center", va="bottom", fontsize=7, color="#666")
+            continue
+        ax.bar(x, value, width=0.36, color=colors[j], label=year if i == 0 else None)
+        ax.text(x, value, (f"{qualifier} " if qualifier else "") + f"{value:g}", ha="center", va="bottom", fontsize=8)
     ax.set_xticks(range(len(methods)), methods)
     ax.set_ylabel("% (as printed)" if spec["percent"] else "units")
     ax.set_ylim(0, (100 if spec["percent"] else top) * 1.2)
+    direct_labels(ax)
     ax.legend(frameon=False, fontsize=8)
     ax.set_title(topic, fontsize=10)
+
+
+@functools.lru_cache(maxsize=None)
+def tech_png(topic: str) -> bytes:
+    """The technology explorer's chart for one topic. It depends on the topic alone, so each is drawn only once."""
+    fig, ax = widget_figure(LiveChart.figsize)
+    draw_tech(ax, topic)
+    layout(fig)
+    return png(fig)
 
 
 def tech_sums(topic: str) -> dict:
@@ -345,7 +447,7 @@ def technology_explorer() -> w.VBox:
     choice = w.Dropdown(options=topics, value=topics[0], description="Topic", layout=w.Layout(width="520px"),
                         style={"description_width": "50px"})
     note = w.HTML()
-    plot = w.Output()
+    image = w.Image(format="png")
 
     def refresh(*_):
         spec = TECH_TOPICS[choice.value]
@@ -353,14 +455,11 @@ def technology_explorer() -> w.VBox:
         if spec["percent"] and "coefficient" not in choice.value:
             sums = "<br>Stated shares add up to: " + "; ".join(f"{y}: {s:g}%" for y, s in tech_sums(choice.value).items())
         note.value = f"<i>{html.escape(spec['base'])}</i>{sums}"
-        with plot:
-            plot.clear_output(wait=True)
-            plot_figure((7, 3.4), draw_tech, choice.value)
-            plt.show()
+        image.value = tech_png(choice.value)
 
     choice.observe(refresh, "value")
     refresh()
-    return w.VBox([choice, note, plot])
+    return w.VBox([choice, note, image])
 
 
 # --- Lecture 3: output of large-scale industry ----------------------------------------------------------------------
@@ -401,21 +500,58 @@ def output_index(base_label: str) -> dict[str, list[float]]:
     return out
 
 
+OUTPUT_TICKS = (50, 75, 100, 150, 200, 250, 300)  # the same readable ticks on the linear and the log scale
+
+
+class OutputChart(LiveChart):
+    """The three output series as an index on a chosen base, linear or log (dotted: only three dates are known)."""
+
+    figsize = (7.5, 3.8)
+
+    def build(self, ax) -> None:
+        colors = [OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["vermillion"]]
+        fills = ["full", "full", "none"]  # hollow markers: derived
+        x = [1913, 1925, 1929]
+        self.lines, self.ends = {}, {}
+        for name, c, fill in zip(output_series(), colors, fills):
+            (self.lines[name],) = ax.plot(x, [100] * 3, ":", marker="o", fillstyle=fill, markersize=8, color=c,
+                                          label=name)
+            self.ends[name] = ax.text(1929.3, 100, "", va="center", fontsize=8, color=c)
+        ax.axhline(100, color="#444", linewidth=0.8)
+        ax.set_xticks(x, ["1913", "1925", "1929"])
+        ax.set_xlim(1911, 1931.5)
+        ax.set_ylim(50, 300)
+        self.state = None
+
+    def key(self):
+        return self.state  # nothing moves on its own: the chart is one picture per base and scale
+
+    def update(self, base_label: str, log: bool = False) -> None:
+        self.state = (base_label, log)
+        ax, index = self.ax, output_index(base_label)
+        for name, line in self.lines.items():
+            shown = name in index
+            line.set_visible(shown)
+            self.ends[name].set_visible(shown)
+            if shown:
+                line.set_ydata(index[name])
+                self.ends[name].set_y(index[name][-1])
+                self.ends[name].set_text(f"{index[name][-1]:.0f}")
+        values = [v for series in index.values() for v in series] + [100]
+        low, high = min(values) * 0.85, max(values) * 1.12
+        ax.set_yscale("log" if log else "linear")
+        ax.set_ylim(low, high)
+        ax.set_yticks([t for t in OUTPUT_TICKS if low <= t <= high], [f"{t}" for t in OUTPUT_TICKS if low <= t <= high])
+        ax.set_yticks([], minor=True)
+        ax.set_ylabel(f"index, {base_label.split(' (')[0]}" + (" (log scale)" if log else ""))
+        ax.set_title("Output of large-scale industry (1926/27 prices) as an index", fontsize=10)
+        ax.legend(handles=[line for line in self.lines.values() if line.get_visible()], frameon=False, fontsize=8,
+                  loc="upper left")
+
+
 def draw_output_index(ax, base_label: str, log: bool = False) -> None:
-    ax.clear()
-    colors = [OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["vermillion"]]
-    fills = ["full", "full", "none"]  # hollow markers: derived
-    x = [1913, 1925, 1929]
-    for (name, values), c, fill in zip(output_index(base_label).items(), colors, fills):
-        ax.plot(x, values, ":", marker="o", fillstyle=fill, markersize=8, color=c, label=name)
-        ax.text(1929.3, values[-1], f"{values[-1]:.0f}", va="center", fontsize=8, color=c)
-    ax.axhline(100, color="#444", linewidth=0.8)
-    ax.set_yscale("log" if log else "linear")
-    ax.set_xticks(x, ["1913", "1925", "1929"])
-    ax.set_xlim(1911, 1931.5)
-    ax.set_ylabel(f"index, {base_label.split(' (')[0]}" + (" (log scale)" if log else ""))
-    ax.set_title(f"Output of large-scale industry, 1926/27 prices, indexed ({base_label})", fontsize=10)
-    ax.legend(frameon=False, fontsize=8, loc="upper left")
+    """The output explorer's chart, drawn on ``ax``."""
+    OutputChart(ax).update(base_label, log)
 
 
 def output_text(base_label: str) -> str:
@@ -429,19 +565,16 @@ def output_explorer() -> w.VBox:
     base = w.ToggleButtons(options=list(OUTPUT_BASES), description="Base", style={"button_width": "230px"})
     scale = w.ToggleButtons(options=["linear", "log"], description="Scale")
     text = w.HTML()
-    plot = w.Output()
+    chart = OutputChart()
 
     def refresh(*_):
         text.value = output_text(base.value)
-        with plot:
-            plot.clear_output(wait=True)
-            plot_figure((7.5, 3.8), draw_output_index, base.value, log=scale.value == "log")
-            plt.show()
+        chart.show(base.value, log=scale.value == "log")
 
     base.observe(refresh, "value")
     scale.observe(refresh, "value")
     refresh()
-    return w.VBox([base, scale, text, plot])
+    return w.VBox([base, scale, text, chart.image])
 
 
 # --- Catching up (Lectures 3 and 4): Maddison GDP per capita -------------------------------------------------------
@@ -492,16 +625,30 @@ def index_problem_text(d: dict) -> str:
             "<i>Synthetic numbers, an illustration only.</i>")
 
 
+class IndexChart(LiveChart):
+    """One synthetic economy's output growth measured at base-year and at end-year prices."""
+
+    figsize = (6, 3.2)
+
+    def build(self, ax) -> None:
+        self.bars = ax.bar([0, 1], [0, 0], width=0.55, color="white", hatch="///", linewidth=1.5,
+                           edgecolor=[OKABE_ITO["vermillion"], OKABE_ITO["blue"]])
+        self.labels = [ax.text(i, 0, "", ha="center", va="bottom") for i in (0, 1)]
+        ax.set_xticks([0, 1], ["at base-year prices\n(like '1926/27 prices')", "at end-year prices"])
+        ax.set_ylabel("output growth (multiple)")
+        ax.set_title("SYNTHETIC example: one economy, two price bases", fontsize=10)
+        direct_labels(ax)
+        self.moving = [*self.bars, *self.labels]
+
+    def update(self, d: dict) -> None:
+        values = [d["base_year_prices"], d["end_year_prices"]]
+        _set_bars(self.bars, self.labels, values, [f"×{v:.2f}" for v in values])
+        self.ax.set_ylim(0, nice_ceiling(max(values) * 1.2))
+
+
 def draw_index_problem(ax, d: dict) -> None:
-    ax.clear()
-    ax.bar([0, 1], [d["base_year_prices"], d["end_year_prices"]], width=0.55, color="white",
-           edgecolor=[OKABE_ITO["vermillion"], OKABE_ITO["blue"]], hatch="///", linewidth=1.5)
-    for i, v in enumerate([d["base_year_prices"], d["end_year_prices"]]):
-        ax.text(i, v, f"×{v:.2f}", ha="center", va="bottom")
-    ax.set_xticks([0, 1], ["at base-year prices\n(like '1926/27 prices')", "at end-year prices"])
-    ax.set_ylabel("output growth (multiple)")
-    ax.set_ylim(0, max(d["base_year_prices"], d["end_year_prices"]) * 1.25)
-    ax.set_title("SYNTHETIC example: one economy, two price bases", fontsize=10)
+    """The index-number explorer's chart, drawn on ``ax``."""
+    IndexChart(ax).update(d)
 
 
 def index_problem_explorer() -> w.VBox:
@@ -511,17 +658,14 @@ def index_problem_explorer() -> w.VBox:
     c_q = w.FloatSlider(value=1.2, min=0.5, max=3, step=0.1, description="Cloth: output multiple", style=style, layout=wide)
     c_p = w.FloatSlider(value=150, min=50, max=300, step=5, description="Cloth: end price, % of base", style=style, layout=wide)
     text = w.HTML()
-    plot = w.Output()
+    chart = IndexChart()
 
     def refresh(*_):
         d = index_problem(m_q.value, m_p.value, c_q.value, c_p.value)
         text.value = index_problem_text(d)
-        with plot:
-            plot.clear_output(wait=True)
-            plot_figure((6, 3.2), draw_index_problem, d)
-            plt.show()
+        chart.show(d)
 
     for s in (m_q, m_p, c_q, c_p):
         s.observe(refresh, "value")
     refresh()
-    return w.VBox([m_q, m_p, c_q, c_p, text, plot])
+    return w.VBox([m_q, m_p, c_q, c_p, text, chart.image])

@@ -187,17 +187,49 @@ def test_index_problem_widget():
 
 def test_every_explorer_figure_is_drawn_with_the_course_layout():
     """The figure each explorer shows, built exactly as its callback builds it (no widget front end needed)."""
-    import matplotlib.pyplot as plt
-
     from soviet_numbers import widgets as W
 
-    figures = [
-        W.plot_figure((5, 3.2), W.draw_share_scenario, W.share_scenario(-17.6, 2.05)),
-        W.plot_figure((7, 3.4), W.draw_path, W.investment_path(2091, 36, -9)),
-        W.plot_figure((7, 3.4), W.draw_tech, list(W.TECH_TOPICS)[1]),
-        W.plot_figure((7.5, 3.8), W.draw_output_index, "1925 = 100", log=True),
-        W.plot_figure((6, 3.2), W.draw_index_problem, W.index_problem(8, 40, 1.2, 150)),
+    charts = [
+        (W.ShareChart(), (W.share_scenario(-17.6, 2.05),), 0.45),  # direct labels: no value axis
+        (W.PathChart(), (W.investment_path(2091, 36, -9),), 0.95),
+        (W.OutputChart(), ("1925 = 100", True), 0.95),
+        (W.IndexChart(), (W.index_problem(8, 40, 1.2, 150),), 0.45),
     ]
-    for fig in figures:
-        assert fig.subplotpars.left == pytest.approx(0.95 / fig.get_figwidth())  # layout() ran
-        plt.close(fig)
+    for chart, args, left in charts:
+        data = chart.show(*args)
+        assert data.startswith(b"\x89PNG") and chart.image.value == data
+        assert chart.fig.subplotpars.left == pytest.approx(left / chart.fig.get_figwidth())  # layout() ran
+        assert chart.ax.get_title()
+    assert W.tech_png(list(W.TECH_TOPICS)[0]).startswith(b"\x89PNG")
+
+
+def test_live_chart_redraws_only_what_moves():
+    """A small slider move keeps the axis (nice_ceiling) and the saved background; the picture still changes."""
+    from soviet_numbers.widgets import ShareChart, share_scenario
+
+    chart = ShareChart()
+    first = chart.show(share_scenario(-17.6, 2.05))
+    second = chart.show(share_scenario(-10, 2.05))
+    assert first != second and len(chart.backgrounds) == 1
+    chart.show(share_scenario(300, 0.5))  # a share far above the axis: a new background, a taller axis
+    assert len(chart.backgrounds) == 2 and chart.ax.get_ylim()[1] >= chart.bars[1].get_height()
+    assert chart.labels[1].get_text() == f"{share_scenario(300, 0.5)['share_end']:.2f}%"
+    for i in range(20):
+        chart.show(share_scenario(-50, 0.5 + i))
+    assert len(chart.backgrounds) <= chart.kept_backgrounds
+
+
+def test_static_and_live_charts_draw_the_same_thing():
+    """draw_* (a notebook's static chart) and the explorer's chart share one class: same title, same bars."""
+    import matplotlib.pyplot as plt
+
+    from soviet_numbers.widgets import IndexChart, draw_index_problem, index_problem
+
+    d = index_problem(8, 40, 1.2, 150)
+    fig, ax = plt.subplots()
+    draw_index_problem(ax, d)
+    live = IndexChart()
+    live.show(d)
+    assert ax.get_title() == live.ax.get_title()
+    assert [b.get_height() for b in ax.patches] == [b.get_height() for b in live.ax.patches]
+    plt.close(fig)
