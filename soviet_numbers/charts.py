@@ -79,6 +79,9 @@ def figure(title: str, ncols: int = 1, figsize: tuple[float, float] | None = Non
     return fig, axes
 
 
+WIDGET_DPI = 100  # explorers' charts: pixels per inch, the same as the notebook's inline charts
+
+
 def widget_figure(figsize: tuple[float, float], left: float | None = None):
     """A single-axes figure for an explorer, kept outside pyplot: the notebook never displays it by itself.
 
@@ -87,7 +90,7 @@ def widget_figure(figsize: tuple[float, float], left: float | None = None):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=figsize, dpi=100, facecolor="white")
+    fig = Figure(figsize=figsize, dpi=WIDGET_DPI, facecolor="white")
     FigureCanvasAgg(fig)
     fig.sn_left = left
     return fig, fig.add_subplot()

@@ -8,7 +8,7 @@ import math
 import ipywidgets as w
 
 from . import arithmetic as ar
-from .charts import KIND_STYLE, OKABE_ITO, direct_labels, layout, nice_ceiling, png, widget_figure
+from .charts import KIND_STYLE, OKABE_ITO, WIDGET_DPI, direct_labels, layout, nice_ceiling, png, widget_figure
 from .claims import verdict
 from .data import figure
 
@@ -46,7 +46,7 @@ class LiveChart:
         self.moving: list = []
         if self.own:
             self.fig, ax = widget_figure(self.figsize)
-            self.image = w.Image(format="png")
+            self.image = picture(self.figsize)
             self.backgrounds: dict = {}
         self.ax = ax
         self.build(ax)
@@ -79,6 +79,11 @@ class LiveChart:
             self.fig.draw_artist(artist)
         self.image.value = data = png(self.fig, redraw=False)
         return data
+
+
+def picture(figsize: tuple[float, float]) -> w.Image:
+    """The image widget an explorer's chart goes into, shown at the chart's own size."""
+    return w.Image(format="png", width=round(figsize[0] * WIDGET_DPI))
 
 
 def _set_bars(bars, labels, values, texts) -> None:
@@ -447,7 +452,7 @@ def technology_explorer() -> w.VBox:
     choice = w.Dropdown(options=topics, value=topics[0], description="Topic", layout=w.Layout(width="520px"),
                         style={"description_width": "50px"})
     note = w.HTML()
-    image = w.Image(format="png")
+    image = picture(LiveChart.figsize)
 
     def refresh(*_):
         spec = TECH_TOPICS[choice.value]

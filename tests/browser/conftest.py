@@ -133,6 +133,8 @@ def run_all(page, base, rel):
     # Run All, then wait until every code cell has a number. Right after a server starts, a request can reach a
     # kernel that is not yet fully connected and run only part of the notebook; a student would run all again,
     # and so do we when nothing moves for 20 s (at most three times).
+    # A late kernel dialog can also swap the kernel in the middle of a run: then the numbers restart part-way
+    # ([1] [2] [1] [2] ...) and later cells ran without the first ones. Only one unbroken run counts.
     deadline, runs, last, last_change = time.time() + 240, 0, None, 0.0
     while True:
         if runs == 0 or (time.time() - last_change > 20 and runs < 3):
@@ -140,9 +142,16 @@ def run_all(page, base, rel):
             runs, last_change = runs + 1, time.time()
         _accept_kernel_dialog(page)
         prompts = page.evaluate(prompts_js)
-        done = len(prompts) == n_code and all(re.fullmatch(r"\[\d+\]:?", p.strip()) for p in prompts)
-        if done:
-            break
+        numbers = [int(m.group(1)) for p in prompts if (m := re.fullmatch(r"\[(\d+)\]:?", p.strip()))]
+        if len(prompts) == n_code and len(numbers) == n_code:
+            if numbers == list(range(numbers[0], numbers[0] + n_code)):
+                break
+            if runs < 3:  # every cell ran, but not in one kernel: run all again, as a student would
+                _click_run_all(page)
+                runs, last_change = runs + 1, time.time()
+                seen = json.dumps(json.dumps(prompts, separators=(",", ":")))  # as JSON.stringify writes it
+                page.wait_for_function(f"() => JSON.stringify(({prompts_js})()) !== {seen}", timeout=20000)
+                continue
         if prompts != last:
             last, last_change = prompts, time.time()
         if any("*" in p for p in prompts):
