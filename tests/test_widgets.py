@@ -198,7 +198,7 @@ def test_every_explorer_figure_is_drawn_with_the_course_layout():
     for chart, args, left in charts:
         data = chart.show(*args)
         assert data.startswith(b"\x89PNG") and chart.image.value == data
-        assert chart.image.width == round(chart.figsize[0] * 100)  # shown at its own size, never stretched
+        assert chart.image.width == str(round(chart.figsize[0] * 100))  # shown at its own size, never stretched
         assert chart.fig.subplotpars.left == pytest.approx(left / chart.fig.get_figwidth())  # layout() ran
         assert chart.ax.get_title()
     assert W.tech_png(list(W.TECH_TOPICS)[0]).startswith(b"\x89PNG")
