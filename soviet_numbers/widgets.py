@@ -96,8 +96,7 @@ def _set_bars(bars, labels, values, texts) -> None:
 
 def _point(fid: str) -> tuple[str, float, float]:
     f = figure(fid)
-    v = float(f["value"]) * (1000.0 if f["unit"] == "billion rubles" else 1.0)
-    return f["period_printed"], v, float(f["label_year"])
+    return f["period_printed"], value_mln(fid), float(f["label_year"])
 
 
 def growth_summary(series: str, start_id: str, end_id: str) -> dict:
@@ -188,24 +187,44 @@ def share_scenario(part_change_pct: float, whole_multiple: float, part_start: fl
     return ar.decompose_share_change(part_start, part_end, whole_start, whole_end)
 
 
-class ShareChart(LiveChart):
-    """Bar pair: the administrative share of the budget before and in the scenario."""
+class BarPairChart(LiveChart):
+    """Two labelled bars whose heights move; subclasses say what the pair is (``pair``) and how it looks."""
 
-    figsize = (5, 3.2)
+    bar_style: dict = {}
+    ticks: tuple[str, str] = ("", "")
+    ylabel = title = ""
+    title_style: dict = {}
 
     def build(self, ax) -> None:
-        self.bars = ax.bar([0, 1], [0, 0], color=[OKABE_ITO["blue"], KIND_STYLE["derived"]["edgecolor"]], width=0.6)
+        self.bars = ax.bar([0, 1], [0, 0], **self.bar_style)
         self.labels = [ax.text(i, 0, "", ha="center", va="bottom") for i in (0, 1)]
-        ax.set_xticks([0, 1], ["1926/27\n(official)", "scenario\n(derived)"])
-        ax.set_ylabel("% of the unified state budget")
-        ax.set_title("Administrative share of the budget: a what-if")
+        ax.set_xticks([0, 1], self.ticks)
+        ax.set_ylabel(self.ylabel)
+        ax.set_title(self.title, **self.title_style)
         direct_labels(ax)
         self.moving = [*self.bars, *self.labels]
 
+    def pair(self, d: dict) -> tuple[list[float], list[str]]:
+        """The two values, and their labels."""
+        raise NotImplementedError
+
     def update(self, d: dict) -> None:
-        values = [d["share_start"], d["share_end"]]
-        _set_bars(self.bars, self.labels, values, [f"{v:.2f}%" for v in values])
+        values, texts = self.pair(d)
+        _set_bars(self.bars, self.labels, values, texts)
         self.ax.set_ylim(0, nice_ceiling(max(values) * 1.2))
+
+
+class ShareChart(BarPairChart):
+    """The administrative share of the budget in 1926/27 and in the student's scenario."""
+
+    figsize = (5, 3.2)
+    bar_style = dict(width=0.6, color=[OKABE_ITO["blue"], KIND_STYLE["derived"]["edgecolor"]])
+    ticks = ("1926/27\n(official)", "scenario\n(derived)")
+    ylabel, title = "% of the unified state budget", "Administrative share of the budget: a what-if"
+
+    def pair(self, d: dict) -> tuple[list[float], list[str]]:
+        values = [d["share_start"], d["share_end"]]
+        return values, [f"{v:.2f}%" for v in values]
 
 
 def draw_share_scenario(ax, d: dict) -> None:
@@ -630,25 +649,19 @@ def index_problem_text(d: dict) -> str:
             "<i>Synthetic numbers, an illustration only.</i>")
 
 
-class IndexChart(LiveChart):
+class IndexChart(BarPairChart):
     """One synthetic economy's output growth measured at base-year and at end-year prices."""
 
     figsize = (6, 3.2)
+    bar_style = dict(width=0.55, color="white", hatch="///", linewidth=1.5,
+                     edgecolor=[OKABE_ITO["vermillion"], OKABE_ITO["blue"]])
+    ticks = ("at base-year prices\n(like '1926/27 prices')", "at end-year prices")
+    ylabel, title = "output growth (multiple)", "SYNTHETIC example: one economy, two price bases"
+    title_style = dict(fontsize=10)
 
-    def build(self, ax) -> None:
-        self.bars = ax.bar([0, 1], [0, 0], width=0.55, color="white", hatch="///", linewidth=1.5,
-                           edgecolor=[OKABE_ITO["vermillion"], OKABE_ITO["blue"]])
-        self.labels = [ax.text(i, 0, "", ha="center", va="bottom") for i in (0, 1)]
-        ax.set_xticks([0, 1], ["at base-year prices\n(like '1926/27 prices')", "at end-year prices"])
-        ax.set_ylabel("output growth (multiple)")
-        ax.set_title("SYNTHETIC example: one economy, two price bases", fontsize=10)
-        direct_labels(ax)
-        self.moving = [*self.bars, *self.labels]
-
-    def update(self, d: dict) -> None:
+    def pair(self, d: dict) -> tuple[list[float], list[str]]:
         values = [d["base_year_prices"], d["end_year_prices"]]
-        _set_bars(self.bars, self.labels, values, [f"×{v:.2f}" for v in values])
-        self.ax.set_ylim(0, nice_ceiling(max(values) * 1.2))
+        return values, [f"×{v:.2f}" for v in values]
 
 
 def draw_index_problem(ax, d: dict) -> None:

@@ -103,13 +103,13 @@ def _accept_kernel_dialog(page):
         page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="idle"]', timeout=90000)
 
 
-def _click_run_all(page):
-    """Run ▸ Run All Cells, accepting a kernel dialog that may pop up at any moment on a fresh server."""
+def _menu(page, menu: str, item: str) -> None:
+    """Click a menu item (Run ▸ Run All Cells ...), accepting a kernel dialog that may pop up at any moment."""
     for attempt in range(10):
         _accept_kernel_dialog(page)
         try:
-            page.get_by_text("Run", exact=True).first.click(timeout=3000)
-            page.get_by_text("Run All Cells", exact=True).click(timeout=3000)
+            page.get_by_text(menu, exact=True).first.click(timeout=3000)
+            page.get_by_text(item, exact=True).click(timeout=3000)
             return
         except Exception:  # noqa: BLE001 - a dialog got in the way: accept it and try again
             if attempt == 9:
@@ -126,7 +126,7 @@ def _one_run(page, prompts_js, n_code, deadline):
     """
     _clear_all_outputs(page, prompts_js)
     at_click = last = page.evaluate(prompts_js)
-    _click_run_all(page)
+    _menu(page, "Run", "Run All Cells")
     clicked = last_change = time.time()
     started, idle_since = False, None
     while time.time() < deadline:
@@ -149,15 +149,7 @@ def _one_run(page, prompts_js, n_code, deadline):
 
 def _clear_all_outputs(page, prompts_js):
     """Edit > Clear Outputs of All Cells: outputs and numbers go, so a new run is told apart from the stored one."""
-    for attempt in range(5):
-        _accept_kernel_dialog(page)
-        try:
-            page.get_by_text("Edit", exact=True).first.click(timeout=3000)
-            page.get_by_text("Clear Outputs of All Cells", exact=True).click(timeout=3000)
-            break
-        except Exception:  # noqa: BLE001 - a dialog got in the way: accept it and try again
-            if attempt == 4:
-                raise
+    _menu(page, "Edit", "Clear Outputs of All Cells")
     page.wait_for_function(f"() => ({prompts_js})().every(p => !/\\d|\\*/.test(p))", timeout=10000)
 
 
