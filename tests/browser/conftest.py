@@ -1,8 +1,9 @@
 """The course in a real browser: JupyterLab + Debian's chromium, driven by Playwright.
 
-For every notebook in notebooks/ and exercises/: open it (?reset), Run All Cells, wait until the kernel is idle,
-then assert no error output (except in cells tagged raises-exception), no "Error displaying widget", and every
-widget of the notebook rendered. In lectures, move one control of each explorer and assert that its output changes.
+For every notebook in notebooks/ and exercises/: open it (the first loads JupyterLab with ?reset; the others come
+through File > Open from Path in the same page, each with its own kernel), clear outputs, Run All Cells, wait until
+every cell has run, then assert no error output (except in cells tagged raises-exception), no "Error displaying
+widget", and every widget of the notebook rendered. In lectures, move one control of each explorer and assert that its output changes.
 Screenshots of each lecture's first explorer go to build/screenshots/.
 
 Needs /usr/bin/chromium (apt-get install chromium) and the playwright package (requirements-dev.txt); never
@@ -81,7 +82,8 @@ def lab(tmp_path_factory):
         pytest.fail("jupyter lab did not start")
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield base, browser
+        tab = {"page": None}  # one page for all notebooks: JupyterLab boots once (about 3 s a notebook saved)
+        yield base, browser, tab
         browser.close()
     server.terminate()
     try:
@@ -153,9 +155,31 @@ def _clear_all_outputs(page, prompts_js):
     page.wait_for_function(f"() => ({prompts_js})().every(p => !/\\d|\\*/.test(p))", timeout=10000)
 
 
-def run_all(page, base, rel):
-    page.goto(f"{base}/lab/tree/{rel}?reset")
+def open_notebook(page, base, rel):
+    """The first notebook loads JupyterLab (?reset: a clean workspace); later ones use File > Open from Path."""
+    if not page.url.startswith(f"{base}/lab"):
+        page.goto(f"{base}/lab/tree/{rel}?reset")
+    else:
+        _menu(page, "File", "Open from Path…")
+        page.fill(".jp-Dialog input", rel)
+        page.keyboard.press("Enter")
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60000)
+
+
+def close_notebook(page):
+    """File > Close Tab, discarding the run's changes (the kernel is left to the server, which ends them all)."""
+    _menu(page, "File", "Close Tab")
+    discard = page.get_by_role("button", name="Discard")
+    try:
+        discard.click(timeout=3000)
+    except Exception:  # noqa: BLE001 - nothing to discard
+        pass
+    page.wait_for_function("() => !document.querySelector('.jp-Notebook') && !document.querySelector('.jp-Dialog')",
+                           timeout=10000)
+
+
+def run_all(page, base, rel):
+    open_notebook(page, base, rel)
     # On a fresh server the kernel list can load after the notebook, and JupyterLab then asks which kernel to
     # use (a student would press "Select"). Wait until the kernel is idle, accepting that dialog if it comes.
     page.wait_for_function(
@@ -239,10 +263,12 @@ def readme_pictures(page, path):
 
 def check_notebook(lab, path):
     """Open, Run All, and assert the notebook ran cleanly with every explorer rendered and responsive."""
-    base, browser = lab
+    base, browser, tab = lab
     rel = f"{path.parent.name}/{path.name}"
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    started = time.perf_counter()
+    if tab["page"] is None:
+        tab["page"] = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = tab["page"]
+    started, clean = time.perf_counter(), False
     try:
         nb = run_all(page, base, rel)
         allowed = {i for i, c in enumerate(nb.cells) if "raises-exception" in c.metadata.get("tags", [])}
@@ -261,6 +287,10 @@ def check_notebook(lab, path):
             rendered.first.screenshot(path=str(SHOTS / f"{path.stem}_first_widget.png"))
             for k in range(rendered.count()):
                 move_a_control(page, rendered.nth(k), rel, k)
+        close_notebook(page)
+        clean = True
     finally:
         print(f"{rel}: {time.perf_counter() - started:.1f} s in the browser")
-        page.close()
+        if not clean:  # a failure leaves the page as it is: the next notebook starts in a new one
+            page.close()
+            tab["page"] = None
