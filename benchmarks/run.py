@@ -149,8 +149,9 @@ Profiled with cProfile and timers (notebooks run in-process, cell by cell; kerne
   objects pandas and matplotlib leave behind: about 60 ms a time, 0.1-0.2 s a lecture. `charts.use_style()`, called
   after a notebook's imports, hands them to `gc.freeze()`.
 - **One chart fewer.** Lecture 2 drew the oil-methods data twice (explorer and a static copy); the copy is a table.
-- **Tests.** The browser tests share one JupyterLab server and one browser on one worker, clear outputs before
-  Run All, and re-run at once (not after 20 s) when JupyterLab on a fresh server drops or cuts short a run.
+- **Tests.** The browser tests share one JupyterLab server, one browser and one page on one worker: JupyterLab boots
+  once and later notebooks come through File > Open from Path (about 3 s a notebook saved). They clear outputs
+  before Run All, and re-run at once (not after 20 s) when JupyterLab on a fresh server drops or cuts short a run.
 - **Not done.** Lowering PNG compression for inline charts (about 4 ms a chart, 15% larger notebooks) and SVG
   output (half the cost, but JupyterLab does not show SVG in an untrusted notebook, which every downloaded
   notebook is).
