@@ -81,3 +81,18 @@ def test_log_multiple_axis_labels_multiples():
     charts.log_multiple_axis(ax)
     assert ax.get_xscale() == "log"
     assert [t.get_text() for t in ax.get_xticklabels()][:3] == ["×0.5", "×1", "×2"]
+
+
+def test_use_style_sets_the_style_and_freezes_what_was_imported():
+    import gc
+
+    import matplotlib as mpl
+
+    gc.unfreeze()
+    try:
+        charts.use_style()
+        assert mpl.rcParams["axes.spines.top"] is False and mpl.rcParams["figure.dpi"] == 100
+        assert gc.get_freeze_count() > 10_000  # pandas, matplotlib ...: left out of every later full collection
+    finally:
+        gc.unfreeze()
+        mpl.rcdefaults()
