@@ -82,7 +82,7 @@ def figure(title: str, ncols: int = 1, figsize: tuple[float, float] | None = Non
 WIDGET_DPI = 100  # explorers' charts: pixels per inch, the same as the notebook's inline charts
 
 
-def widget_figure(figsize: tuple[float, float], left: float | None = None):
+def widget_figure(figsize: tuple[float, float]):
     """A single-axes figure for an explorer, kept outside pyplot: the notebook never displays it by itself.
 
     The explorer draws it once, changes its artists in place and shows :func:`png` of it in an image widget.
@@ -92,7 +92,6 @@ def widget_figure(figsize: tuple[float, float], left: float | None = None):
 
     fig = Figure(figsize=figsize, dpi=WIDGET_DPI, facecolor="white")
     FigureCanvasAgg(fig)
-    fig.sn_left = left
     return fig, fig.add_subplot()
 
 
@@ -119,7 +118,7 @@ def nice_ceiling(x: float) -> float:
     if not x > 0:
         return 1.0
     power = 10.0 ** math.floor(math.log10(x))
-    for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+    for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8):
         if step * power >= x * (1 - 1e-12):
             return step * power
     return 10 * power
@@ -216,5 +215,6 @@ def finish(fig, source: str, kinds=("official",)) -> None:
     source_line(fig, source, kinds)
 
 
-# Short form for source lines (a chart's text costs drawing time); the full title is in notebook 00 and in data/datapackage.json.
+# Short form for source lines (a chart's text costs drawing time); the full title is in notebook 00 and in
+# data/datapackage.json.
 TEXTBOOK = "Soviet textbook (c. 1940), chapter on industrialization"

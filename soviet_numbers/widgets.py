@@ -11,6 +11,7 @@ from . import arithmetic as ar
 from .charts import KIND_STYLE, OKABE_ITO, WIDGET_DPI, direct_labels, layout, nice_ceiling, png, widget_figure
 from .claims import verdict
 from .data import figure
+from .data import value as figure_value
 
 # Each series: figure ids in time order, and the text's own claims about a pair of its points
 # as {(start id, end id): (stated multiple, qualifier, the multiple as printed, the words of the text)}.
@@ -169,7 +170,7 @@ ADMIN_IDS = ("P16", "P17", "P18", "P19")  # administrative expenses 1926/27, 192
 
 def admin_figures() -> tuple[float, float, float, float]:
     """Administrative expenses (million rubles) and their share of the budget (%), 1926/27 and 1929/30."""
-    return tuple(float(figure(fid)["value"]) for fid in ADMIN_IDS)
+    return tuple(figure_value(fid) for fid in ADMIN_IDS)
 
 
 def share_scenario(part_change_pct: float, whole_multiple: float, part_start: float | None = None,
@@ -287,7 +288,7 @@ PATH_PRESETS = {
 
 def plan_path() -> list[float]:
     """The "optimal" variant's yearly industrial investment, million rubles (P27-P31)."""
-    return [float(figure(fid)["value"]) for fid in PLAN_IDS]
+    return [figure_value(fid) for fid in PLAN_IDS]
 
 
 def investment_path(first: float, first_growth_pct: float, growth_change_pp: float, years: int = 5) -> list[float]:
@@ -507,8 +508,7 @@ def output_series() -> dict[str, list[float]]:
 
 def value_mln(fid: str) -> float:
     """A money figure in million rubles, whatever unit the text printed it in."""
-    f = figure(fid)
-    return float(f["value"]) * (1000.0 if f["unit"] == "billion rubles" else 1.0)
+    return figure_value(fid) * (1000.0 if figure(fid)["unit"] == "billion rubles" else 1.0)
 
 
 def output_index(base_label: str) -> dict[str, list[float]]:
@@ -565,7 +565,8 @@ class OutputChart(LiveChart):
         low, high = min(values) * 0.85, max(values) * 1.12
         ax.set_yscale("log" if log else "linear")
         ax.set_ylim(low, high)
-        ax.set_yticks([t for t in OUTPUT_TICKS if low <= t <= high], [f"{t}" for t in OUTPUT_TICKS if low <= t <= high])
+        ticks = [t for t in OUTPUT_TICKS if low <= t <= high]
+        ax.set_yticks(ticks, [str(t) for t in ticks])
         ax.set_yticks([], minor=True)
         ax.set_ylabel(f"index, {base_label.split(' (')[0]}" + (" (log scale)" if log else ""))
         ax.set_title("Output of large-scale industry (1926/27 prices) as an index", fontsize=10)
