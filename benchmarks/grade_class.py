@@ -13,7 +13,7 @@ from pathlib import Path
 import nbformat
 
 from soviet_numbers.build_exercises import EXERCISES, ROOT
-from soviet_numbers.grading import grade_submissions
+from soviet_numbers.grading.grade import grade_submissions
 
 ASSIGNMENT = "01_sources_of_accumulation"
 

@@ -42,7 +42,7 @@ def median_run(path_or_nb, repeat: int, cwd: Path) -> float:
 def import_time(repeat: int) -> tuple[float, float, float]:
     """Median seconds for a fresh interpreter: bare, importing the libraries only, and importing the helper package."""
     libraries = "import pandas, matplotlib.pyplot, ipywidgets"
-    package = ("import soviet_numbers.data, soviet_numbers.passages, soviet_numbers.charts, soviet_numbers.widgets, "
+    package = ("import soviet_numbers.data, soviet_numbers.passages, soviet_numbers.charts, soviet_numbers.explorers.lecture1, "
                "soviet_numbers.assignments, soviet_numbers.claims")
 
     def timed(c):
@@ -75,8 +75,13 @@ def widget_callbacks(repeat: int = 20) -> dict[str, tuple[float, float | None]]:
     import matplotlib
 
     matplotlib.use("Agg")
-    from soviet_numbers import charts
-    from soviet_numbers import widgets as W
+    from types import SimpleNamespace
+
+    from soviet_numbers import arithmetic, charts
+    from soviet_numbers.explorers import lecture1, lecture2, lecture3, lecture4
+
+    W = SimpleNamespace(**{k: v for m in (arithmetic, lecture1, lecture2, lecture3, lecture4) for k, v in vars(m).items()
+                           if not k.startswith("_")})
 
     charts.use_style()
 
@@ -140,7 +145,7 @@ Profiled with cProfile and timers (notebooks run in-process, cell by cell; kerne
   label every bar and drop the value axis (`charts.direct_labels`), the source line names the textbook in short
   (its full title is in notebook 00 and `data/datapackage.json`), and the layout is fixed in inches: one drawing a
   chart, no layout engine, no tight-bbox second pass.
-- **Explorers redraw in place.** `widgets.LiveChart` builds its figure once, outside pyplot; a control change
+- **Explorers redraw in place.** `explorers.live.LiveChart` builds its figure once, outside pyplot; a control change
   updates the artists that move and redraws only them over a saved background (`copy_from_bbox` /
   `restore_region`), then sends the PNG to an `ipywidgets.Image`. The value axis steps to round limits
   (`charts.nice_ceiling`), so most moves reuse the background. The technology explorer's four pictures are drawn once

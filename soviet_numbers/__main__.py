@@ -1,6 +1,8 @@
 """Command line of the course helpers.
 
-    soviet-numbers build-exercises [--check]
+    soviet-numbers execute [NOTEBOOK ...]
+    soviet-numbers normalise [--verify] [NOTEBOOK ...]
+    soviet-numbers build-exercises [--verify]
     soviet-numbers release ASSIGNMENT --out DIR [--zip]
     soviet-numbers grade SUBMISSIONS_DIR --assignment ASSIGNMENT [--out grades.csv] [--timeout 60] [--workers N]
     soviet-numbers static [--out build/site]
@@ -18,8 +20,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="soviet-numbers", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
+    e = sub.add_parser("execute", help="re-run lectures and solutions, store them normalised, rebuild exercises/")
+    e.add_argument("notebooks", nargs="*", type=Path, help="default: every notebook in notebooks/ and solutions/")
+    n = sub.add_parser("normalise", help="strip widget state and run metadata from stored notebooks (no run)")
+    n.add_argument("notebooks", nargs="*", type=Path, help="default: every notebook in notebooks/ and solutions/")
+    n.add_argument("--verify", action="store_true", help="only report notebooks that are not normalised (exit 1)")
     b = sub.add_parser("build-exercises", help="write exercises/ from solutions/")
-    b.add_argument("--check", action="store_true", help="only report notebooks that are out of sync (exit 1)")
+    b.add_argument("--verify", action="store_true", help="only report notebooks that are out of sync (exit 1)")
     r = sub.add_parser("release", help="copy one assignment's exercise notebook into a release folder (or zip)")
     r.add_argument("assignment", help="e.g. 01_sources_of_accumulation")
     r.add_argument("--out", required=True, type=Path, help="release folder (created; never overwrites foreign files)")
@@ -35,21 +42,38 @@ def main(argv: list[str] | None = None) -> int:
     st.add_argument("--out", type=Path, default=Path("build/site"))
     args = parser.parse_args(argv)
 
+    if args.command in ("execute", "normalise"):
+        from .notebook_files import executed_notebooks, execute, normalise_file
+
+        paths = args.notebooks or executed_notebooks()
+        missing = [p for p in paths if not Path(p).is_file() or Path(p).suffix != ".ipynb"]
+        if missing:
+            print(f"refused: not a notebook: {', '.join(map(str, missing))}", file=sys.stderr)
+            return 1
+        if args.command == "normalise":
+            changed = [p for p in paths if normalise_file(p, verify=args.verify)]
+            for p in changed:
+                print(("not normalised: " if args.verify else "normalised: ") + str(p))
+            return 1 if (args.verify and changed) else 0
+        for p in paths:
+            print(f"executing {p} ...", flush=True)
+            execute(p)
+        args.command, args.verify = "build-exercises", False
     if args.command == "build-exercises":
         from .build_exercises import ROOT, build
 
         try:
-            stale = build(check=args.check)
+            stale = build(verify=args.verify)
         except FileExistsError as exc:
             print(f"refused: {exc}", file=sys.stderr)
             return 1
         for path in stale:
-            print(("out of sync: " if args.check else "wrote: ") + str(path.relative_to(ROOT)))
+            print(("out of sync: " if args.verify else "wrote: ") + str(path.relative_to(ROOT)))
         if not stale:
             print("exercises/ is in sync with solutions/")
-        return 1 if (args.check and stale) else 0
+        return 1 if (args.verify and stale) else 0
     if args.command == "release":
-        from .grading import release
+        from .grading.release import release
 
         try:
             where = release(args.assignment, args.out, make_zip=args.zip)
@@ -59,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"released {args.assignment} to {where}")
         return 0
     if args.command == "grade":
-        from .grading import grade_submissions, summary
+        from .grading.grade import grade_submissions
+        from .grading.reports import summary
 
         try:
             rows = grade_submissions(args.submissions, args.assignment, args.out, args.feedback, args.timeout,

@@ -28,13 +28,6 @@ def average_annual_growth(start: float, end: float, years: float) -> float:
     return (math.pow(end / start, 1.0 / years) - 1.0) * 100.0
 
 
-def years_to_multiply(rate_percent: float, factor: float) -> float:
-    """Years needed to grow by ``factor`` at a constant ``rate_percent`` a year."""
-    if rate_percent <= 0:
-        return math.inf
-    return math.log(factor) / math.log(1.0 + rate_percent / 100.0)
-
-
 def share(part: float, whole: float) -> float:
     """``part`` as a per cent of ``whole``."""
     return part / whole * 100.0

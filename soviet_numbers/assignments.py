@@ -1,7 +1,8 @@
 """The exercises of each lecture. Expected answers are computed from ``data/``, never typed in.
 
-A check cell in a notebook calls ``check("1.2", my_answer)``; an instructor's grader calls
-``grade("1.2", namespace)`` with the variables of an executed notebook.
+A check cell in a notebook calls ``check("1.2", my_answer)``; the instructor's grader
+(:mod:`soviet_numbers.grading`) applies the same parts' checkers to the answers read back from a submission.
+Hints name figure ids, never the data's values: the values live in ``data/`` alone.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Callable
 
 from . import arithmetic as ar
 from .checks import Feedback, check_bool, check_choice, check_number, check_text, safely
-from .data import value
+from .data import value, value_in_millions
 
 
 @dataclass(frozen=True)
@@ -55,28 +56,30 @@ def _lecture1() -> list[Exercise]:
             Part("implied_budget_1929_30", partial(check_number, expected=budget_1930,
                                                    what="the implied budget in million rubles", unit="million rubles",
                                                    rel_tol=0.005, decimals=0,
-                                                   hint="if 382.1 million rubles are 3.29% of the budget, the budget is "
-                                                        "382.1 / (3.29 / 100).")),
+                                                   hint="administrative expenses of 1929/30 (P17) are a stated per cent "
+                                                        "(P19) of the budget: divide the part by the share as a "
+                                                        "fraction.")),
         )),
         Exercise("1.4", 'Check the claim "over 2 billion rubles"', (
             Part("amount_lent", partial(check_number, expected=lent, what="an amount in million rubles",
                                         unit="million rubles", rel_tol=0.001, decimals=1,
                                         hint="the amount lent is the growth of the debt: end minus start, in million rubles.")),
             Part("claim_holds", partial(check_bool, expected=True,
-                                        hint="compare your amount (in million rubles) with 2 billion = 2,000 million.")),
+                                        hint="compare your amount (in million rubles) with the text's figure "
+                                             "P11, converted from billions to millions.")),
         )),
         Exercise("1.5", "Why did the share of administration fall?", (
             Part("percent_from_budget_growth", partial(check_number, expected=dec["fraction_from_whole"] * 100,
                                                        what="a per cent (0-100)", unit="%", rel_tol=0.02, decimals=1,
-                                                       hint="use decompose_share_change(463.9, 382.1, budget_1926_27, "
+                                                       hint="use decompose_share_change(P16, P17, budget_1926_27, "
                                                             "budget_1929_30) and read 'fraction_from_whole'; the two "
                                                             "budgets come from each year's expenses and share.")),
         )),
         Exercise("1.6", "Read the savings chart", (
             Part("average_deposit_1929", partial(check_number, expected=avg_1929, what="rubles per depositor",
                                                  unit="rubles", rel_tol=0.01, decimals=1,
-                                                 hint="deposits are in million rubles and depositors in thousands: "
-                                                      "315.8 * 1e6 / (7172.2 * 1e3).")),
+                                                 hint="deposits (P15) are in million rubles and depositors (P14) in "
+                                                      "thousands: turn both into plain units before dividing.")),
             Part("average_deposit_direction", partial(check_choice, expected="rose" if avg_1929 > avg_1925 else "fell",
                                                       options=("rose", "fell"),
                                                       hint=f"the average deposit on 1 Oct 1925 was {avg_1925:.1f} rubles.")),
@@ -120,17 +123,18 @@ def _lecture2() -> list[Exercise]:
         Exercise("2.3", "Average annual growth of planned investment", (
             Part("plan_growth_rate", partial(check_number, expected=plan_rate, what="a growth rate in per cent a year",
                                              unit="% a year", rel_tol=0.01, decimals=1,
-                                             hint="from 1928/29 to 1932/33 is four steps, not five: "
-                                                  "((4170 / 2091) ** (1 / 4) - 1) * 100.")),
+                                             hint="from 1928/29 (P27) to 1932/33 (P31) is four steps, not five; "
+                                                  "use compound growth.")),
         )),
         Exercise("2.4", "Plan and outcome per year", (
             Part("actual_per_year", partial(check_number, expected=actual_per_year,
                                             what="billion rubles a year", unit="billion rubles a year",
                                             rel_tol=0.005, decimals=2,
-                                            hint="24.8 billion rubles were invested in 4 1/4 years, i.e. 4.25 years.")),
+                                            hint="the amount actually invested (P34) covers 4 1/4 years, "
+                                                 "i.e. 4.25 years.")),
             Part("plan_per_year", partial(check_number, expected=value("P33") / 5, what="billion rubles a year",
                                           unit="billion rubles a year", rel_tol=0.005, decimals=2,
-                                          hint="the plan's 19.4 billion (with electrification) covers five years.")),
+                                          hint="the plan's total with electrification (P33) covers five years.")),
         )),
         Exercise("2.5", "Output per ruble of fixed assets", (
             Part("output_per_ruble_multiple", partial(check_number, expected=productivity,
@@ -143,7 +147,7 @@ def _lecture2() -> list[Exercise]:
             Part("fastest_growth_year", partial(check_choice, expected=steps[growth.index(max(growth))],
                                                 options=steps,
                                                 hint="compute each year's growth over the year before: "
-                                                     "2845 / 2091, 3451 / 2845 ...")),
+                                                     "P28 / P27, P29 / P28 ...")),
         )),
         Exercise("2.7", "Read the drilling chart: what is left over?", (
             Part("drilling_unexplained_1928_29", partial(check_number,
@@ -170,7 +174,7 @@ def _lecture2() -> list[Exercise]:
 def _lecture3() -> list[Exercise]:
     from .data import cow_nmc
 
-    total_1913, total_1925, total_1929 = value("P87") * 1000, value("P86"), value("P85")
+    total_1913, total_1925, total_1929 = value_in_millions("P87"), value("P86"), value("P85")
     a_1913, a_1925, a_1929 = value("P92"), value("P91"), value("P90")
     b_1925, b_1929 = total_1925 - a_1925, total_1929 - a_1929
     cow = cow_nmc()
@@ -179,9 +183,10 @@ def _lecture3() -> list[Exercise]:
         Exercise("3.1", "Index numbers: 1929 against 1913", (
             Part("index_1929_vs_1913", partial(check_number, expected=ar.share(total_1929, total_1913),
                                                what="an index (1913 = 100)", unit="(1913 = 100)", rel_tol=0.002,
-                                               decimals=1, hint="19,923 million against 10.2 billion: put both in "
-                                                                "million rubles, then divide and multiply by 100.")),
-            Part("index_1929_vs_1913_full_circle", partial(check_number, expected=ar.share(total_1929, value("P88") * 1000),
+                                               decimals=1, hint="1929 output (P85, million rubles) against 1913 (P87, "
+                                                                "billion rubles): put both in million rubles, then "
+                                                                "divide and multiply by 100.")),
+            Part("index_1929_vs_1913_full_circle", partial(check_number, expected=ar.share(total_1929, value_in_millions("P88")),
                                                            what="an index (1913 full circle = 100)", rel_tol=0.002,
                                                            decimals=1, hint="the same, with the 'full circle' 1913 "
                                                                             "output of 11 billion rubles (P88).")),
@@ -198,7 +203,8 @@ def _lecture3() -> list[Exercise]:
                                                hint="Group A in 1913 (P92) as a per cent of all large-scale output "
                                                     "in 1913 (P87, in billions: convert).")),
             Part("matches_text", partial(check_bool, expected=round(ar.share(a_1913, total_1913), 1) == value("P95"),
-                                         hint="compare your share, rounded to one decimal, with the 40.7% the text prints.")),
+                                         hint="compare your share, rounded to one decimal, with the share the text "
+                                              "prints (P95).")),
         )),
         Exercise("3.4", "Group B, which the text does not print", (
             Part("group_b_1929", partial(check_number, expected=b_1929, what="million rubles", unit="million rubles",
@@ -212,8 +218,9 @@ def _lecture3() -> list[Exercise]:
             Part("increase_1925_1929", partial(check_number, expected=total_1929 - total_1925, what="million rubles",
                                                unit="million rubles", rel_tol=0.0001, decimals=0,
                                                hint="1929 output minus 1925 output (P85 - P86).")),
-            Part("exceeds_full_circle_1913", partial(check_bool, expected=(total_1929 - total_1925) > value("P88") * 1000,
-                                                     hint="compare the increase with the 'full circle' 11 billion.")),
+            Part("exceeds_full_circle_1913", partial(check_bool, expected=(total_1929 - total_1925) > value_in_millions("P88"),
+                                                     hint="compare the increase with the 'full circle' 1913 output "
+                                                          "(P88, in billions: convert).")),
         )),
         Exercise("3.6", "Official and independent steel", (
             Part("cow_steel_multiple", partial(check_number, expected=ar.multiple(rus[1925], rus[1929]),
@@ -221,13 +228,14 @@ def _lecture3() -> list[Exercise]:
                                                hint="COW 'irst' for RUS: 1929 divided by 1925.")),
             Part("textbook_steel_multiple", partial(check_number, expected=ar.multiple(value("P115"), value("P116")),
                                                     what="a multiple", unit="times", rel_tol=0.003,
-                                                    hint="the textbook's steel: 4.9 / 1.9 (P116 / P115).")),
+                                                    hint="the textbook's steel: 1929 over 1925 (P116 / P115).")),
         )),
         Exercise("3.7", "The 1928/29 plan: how far above plan was the level of output?", (
             Part("level_above_plan", partial(check_number, expected=(1 + value("P83") / 100) / (1 + value("P84") / 100) * 100 - 100,
                                              what="per cent", unit="%", rel_tol=0.01, decimals=2,
-                                             hint="growth of 24% instead of 21.4%: compare the levels 1.24 and "
-                                                  "1.214, not the growth rates (24 - 21.4 is not the answer).")),
+                                             hint="actual growth (P83) against planned growth (P84): compare "
+                                                  "the levels, 1 + growth / 100, not the growth rates (their "
+                                                  "difference is not the answer).")),
         )),
         Exercise("3.8", 'Written answer: what can "in 1926/27 prices" hide?', (
             Part("written_answer", partial(check_text, rubric={
@@ -277,12 +285,14 @@ def _lecture4() -> list[Exercise]:
         Exercise("4.3", "The index-number problem, by hand (synthetic numbers)", (
             Part("growth_base_year_prices", partial(check_number, expected=synthetic["base_year_prices"],
                                                     what="a multiple", unit="times", rel_tol=0.005,
-                                                    hint="value both years' quantities at base-year prices: "
-                                                         "(1*150 + 10*50) / (1*100 + 10*10).")),
+                                                    hint="value both years' quantities at base-year prices: the sum "
+                                                         "of end quantity x base price over the sum of base "
+                                                         "quantity x base price.")),
             Part("growth_end_year_prices", partial(check_number, expected=synthetic["end_year_prices"],
                                                    what="a multiple", unit="times", rel_tol=0.005,
-                                                   hint="value both years' quantities at end-year prices: cloth "
-                                                        "still 1 ruble, machines now 5 rubles.")),
+                                                   hint="value both years' quantities at end-year prices: the sum "
+                                                        "of end quantity x end price over the sum of base "
+                                                        "quantity x end price.")),
         )),
         Exercise("4.4", "How far behind? The USSR and the United Kingdom in 1928", (
             Part("ussr_percent_of_uk_1928", partial(check_number, expected=gdppc("SUN", 1928) / gdppc("GBR", 1928) * 100,
@@ -336,6 +346,16 @@ def exercises() -> dict[str, Exercise]:
     return out
 
 
+def lecture_of(assignment: str) -> str:
+    """The lecture of an assignment: '01_sources_of_accumulation' -> '1' (its exercises are 1.1, 1.2 ...)."""
+    return str(int(str(assignment).split("_", 1)[0]))
+
+
+def assignment_exercises(assignment: str) -> dict[str, Exercise]:
+    """The exercises of one assignment (a notebook name in exercises/)."""
+    return lecture_exercises(lecture_of(assignment))
+
+
 def _exercise(exercise_id: str) -> Exercise | None:
     return lecture_exercises(str(exercise_id).split(".", 1)[0]).get(exercise_id)
 
@@ -358,9 +378,3 @@ def check(exercise_id: str, *answers) -> None:
     for i, fb in enumerate(results):
         label = f"{ex.parts[i].variable}: " if ex is not None and len(ex.parts) > 1 else ""
         print(f"{label}{fb}")
-
-
-def grade(exercise_id: str, namespace: dict) -> list[tuple[str, Feedback]]:
-    """Grade an exercise from a namespace of variables (e.g. an executed notebook's globals)."""
-    ex = _exercise(exercise_id)
-    return [(p.variable, safely(p.checker, namespace.get(p.variable))) for p in ex.parts]

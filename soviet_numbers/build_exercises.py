@@ -12,6 +12,9 @@ from pathlib import Path
 
 import nbformat
 
+from .notebook_files import normalise
+from .notebook_files import text as notebook_text
+
 ROOT = Path(__file__).resolve().parent.parent
 SOLUTIONS = ROOT / "solutions"
 EXERCISES = ROOT / "exercises"
@@ -82,10 +85,8 @@ def exercise_notebook(solution: nbformat.NotebookNode, assignment: str = "") -> 
 
 
 def render(nb: nbformat.NotebookNode) -> str:
-    nb = copy.deepcopy(nb)
-    for i, cell in enumerate(nb.cells):
-        cell["id"] = f"cell-{i:02d}"
-    return nbformat.writes(nb, version=4) + "\n"
+    """The exercise notebook as stored: normalised, each cell keeping its solution cell's id."""
+    return notebook_text(normalise(copy.deepcopy(nb)))
 
 
 def pairs() -> list[tuple[Path, Path]]:
@@ -104,8 +105,8 @@ def was_generated(path: Path) -> bool:
         return False
 
 
-def build(check: bool = False) -> list[Path]:
-    """Write (or, with ``check``, only compare) every exercise notebook; return the ones out of sync."""
+def build(verify: bool = False) -> list[Path]:
+    """Write (or, with ``verify``, only compare) every exercise notebook; return the ones out of sync."""
     stale = []
     EXERCISES.mkdir(exist_ok=True)
     known = {ex for _, ex in pairs()}
@@ -115,7 +116,7 @@ def build(check: bool = False) -> list[Path]:
         text = expected_text(sol)
         if not ex.exists() or ex.read_text(encoding="utf-8") != text:
             stale.append(ex)
-            if not check:
+            if not verify:
                 if ex.exists() and not was_generated(ex):
                     raise FileExistsError(f"{ex} was not generated from solutions/; refusing to overwrite it")
                 ex.write_text(text, encoding="utf-8")

@@ -12,10 +12,13 @@ from __future__ import annotations
 import io
 import math
 import textwrap
+import weakref
 
 import matplotlib as mpl
 import matplotlib.ticker  # noqa: F401  (mpl.ticker)
 import matplotlib.pyplot as plt
+
+from .citations import SOURCE_SHORT
 
 # Okabe & Ito (2008) colour-blind-safe palette.
 OKABE_ITO = {
@@ -32,22 +35,27 @@ KIND_LABEL = {"official": "official claim (textbook)", "derived": "derived (comp
               "bound": 'lower bound ("over ...")', "external": "independent series"}
 
 SOURCE_PREFIX = "Source: "
+TEXTBOOK = SOURCE_SHORT  # the textbook's name on a source line
+
+# A chart's left margin in inches, where its caller fixed one (see new_chart); otherwise layout() chooses.
+LEFT_MARGIN_INCHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def use_style() -> None:
+def use_style(freeze_imports: bool = True) -> None:
     """Apply the course style to matplotlib (call once per notebook, after its imports).
 
     In a notebook it also stops the inline backend from cropping figures to a 'tight' box: the course's charts
     have fixed margins, and cropping would cost a second drawing of every chart.
 
-    And it hands what was imported so far (pandas, matplotlib: some 250,000 objects) to ``gc.freeze()``. Charts make
-    many short-lived objects, so Python's garbage collector runs full collections while a notebook draws; each one
-    walked all those imported objects, about 60 ms a time and 0.1-0.2 s a lecture (see BENCHMARKS.md). Frozen
-    objects are skipped by the collector; they stay alive, as imported modules do anyway.
+    ``freeze_imports`` (the default) hands what was imported so far (pandas, matplotlib: some 250,000 objects) to
+    ``gc.freeze()``. Charts make many short-lived objects, so Python's garbage collector runs full collections while
+    a notebook draws; each one walked all those imported objects, about 60 ms a time and 0.1-0.2 s a lecture (see
+    BENCHMARKS.md). Frozen objects are skipped by the collector; they stay alive, as imported modules do anyway.
     """
-    import gc
+    if freeze_imports:
+        import gc
 
-    gc.freeze()
+        gc.freeze()
     from IPython import get_ipython
 
     shell = get_ipython()
@@ -66,16 +74,18 @@ def use_style() -> None:
     })
 
 
-def figure(title: str, ncols: int = 1, figsize: tuple[float, float] | None = None, left: float | None = None):
-    """A figure with a bold overall title; returns (fig, axes). ``left``: room for y labels, in inches.
+def new_chart(title: str, ncols: int = 1, figsize: tuple[float, float] | None = None, left: float | None = None):
+    """A new chart (a matplotlib figure) with a bold overall title; returns (fig, axes).
 
-    Margins are fixed in inches and applied by :func:`layout` (called by :func:`finish`): no layout engine, so a
-    chart is drawn once, which keeps notebooks and widgets fast.
+    ``left``: room for long y labels, in inches (kept in :data:`LEFT_MARGIN_INCHES`). Margins are fixed in inches
+    and applied by :func:`layout` (called by :func:`source_line`): no layout engine, so a chart is drawn once,
+    which keeps notebooks and explorers fast.
     """
     fig, axes = plt.subplots(1, ncols, figsize=figsize or (4.2 * ncols + 1.5 if ncols > 1 else 8, 4.4))
     height = fig.get_figheight()
     fig.suptitle(title, fontweight="bold", fontsize=12, y=1 - 0.1 / height, va="top")
-    fig.sn_left = left
+    if left is not None:
+        LEFT_MARGIN_INCHES[fig] = left
     return fig, axes
 
 
@@ -142,7 +152,7 @@ def layout(fig, footer: float = 0.0) -> None:
     width, height = fig.get_size_inches()
     axes = [ax for ax in fig.axes if ax.get_label() != "<colorbar>"]
     y_labelled = any(ax.yaxis.get_tick_params()["labelleft"] for ax in axes)
-    left = getattr(fig, "sn_left", None) or (0.95 if y_labelled else 0.45)
+    left = LEFT_MARGIN_INCHES.get(fig) or (0.95 if y_labelled else 0.45)
     top = 0.15
     if fig.get_suptitle():
         top += 0.35
@@ -209,12 +219,3 @@ def log_multiple_axis(ax, ticks=(0.5, 1, 2, 5, 10, 20)) -> None:
     ax.xaxis.set_minor_formatter(mpl.ticker.NullFormatter())
     ax.axvline(1, color="#444", linewidth=0.8)
 
-
-def finish(fig, source: str, kinds=("official",)) -> None:
-    """Add the legend for the bar kinds used and the source line."""
-    source_line(fig, source, kinds)
-
-
-# Short form for source lines (a chart's text costs drawing time); the full title is in notebook 00 and in
-# data/datapackage.json.
-TEXTBOOK = "Soviet textbook (c. 1940), chapter on industrialization"

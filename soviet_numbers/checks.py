@@ -7,6 +7,8 @@ Each check returns a :class:`Feedback` (status + message). ``status`` is one of
 - ``unanswered``  the student has not answered yet (``None`` or ``...``): a friendly note
 - ``invalid``     the answer has the wrong type (text, NaN, a list, a DataFrame ...): a clear message
 - ``recorded``    a written answer was saved; written answers are never auto-scored as correct
+
+The grader adds two of its own: ``error`` (a submission could not be run) and ``note`` (a remark on a run).
 """
 from __future__ import annotations
 
@@ -14,7 +16,21 @@ import math
 import numbers
 from dataclasses import dataclass, field
 
-ICONS = {"correct": "✓", "wrong": "✗", "unanswered": "…", "invalid": "⚠", "recorded": "✎"}
+# Every answer status: its icon (feedback in a notebook) and its words (gradebook and feedback files).
+STATUSES = {
+    "correct": ("✓", "correct"),
+    "wrong": ("✗", "wrong"),
+    "unanswered": ("…", "not answered"),
+    "invalid": ("⚠", "wrong type"),
+    "recorded": ("✎", "written (for the instructor)"),
+    "error": ("⚠", "error"),
+    "note": ("", "note"),
+}
+
+
+def status_label(status: str) -> str:
+    """The status in words, as the gradebook and the feedback files print it."""
+    return STATUSES.get(status, ("", status))[1]
 
 
 @dataclass
@@ -28,7 +44,7 @@ class Feedback:
         return self.status == "correct"
 
     def __str__(self) -> str:
-        return f"{ICONS.get(self.status, '')} {self.message}"
+        return f"{STATUSES.get(self.status, ('',))[0]} {self.message}"
 
 
 def _unanswered(answer) -> bool:

@@ -45,6 +45,12 @@ def evaluate(formula: str, lookup=None):
     return ev(ast.parse(formula, mode="eval"))
 
 
+def figure_ids(formula: str) -> list[str]:
+    """The figure ids a claim formula uses, in the order they appear (``P90 / P91 * 100`` -> P90, P91)."""
+    return [node.id for node in sorted((n for n in ast.walk(ast.parse(formula, mode="eval")) if isinstance(n, ast.Name)),
+                                       key=lambda n: n.col_offset)]
+
+
 def verdict(computed: float, stated: float, printed: str, qualifier: str = "") -> str:
     """Compare a recomputed number with the stated one, at the precision the text printed it."""
     q = (qualifier or "").strip()
@@ -76,8 +82,8 @@ def _stated(row: pd.Series) -> tuple[float | None, str, str]:
     return None, "", ""
 
 
-def check_claims(lecture: int | None = None) -> pd.DataFrame:
-    """Every claim recomputed: formula, computed value, stated value, verdict, and the gap."""
+def audit_claims(lecture: int | None = None) -> pd.DataFrame:
+    """Every claim recomputed (the audit): formula, computed value, stated value, verdict, and the gap."""
     out = []
     for _, row in _claims_table().iterrows():
         if lecture is not None and int(row["lecture"]) != lecture:

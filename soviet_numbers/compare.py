@@ -10,9 +10,9 @@ COUNTRIES = {"GBR": "United Kingdom", "USA": "United States", "DEU": "Germany", 
 
 
 def gdppc(countrycode: str, year: int) -> float:
-    from .data import _external
+    from .data import MADDISON_FILE, external_table
 
-    m = _external("maddison2020_selected_1900_1950.csv")
+    m = external_table(MADDISON_FILE)
     row = m[(m["countrycode"] == countrycode) & (m["year"] == year)]
     if row.empty or row["gdppc_2011usd"].isna().all():
         raise KeyError(f"no Maddison value for {countrycode} in {year}")

@@ -6,21 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-THEMES = ("accumulation", "capital_construction", "output", "organisation")
+from .citations import COW_CITATION, MADDISON_CITATION, SOURCE_TITLE, THEMES  # noqa: F401  (one place each)
 
-SOURCE_TITLE = (
-    '"The period of struggle for industrialization", chapter of the Soviet textbook '
-    '"The development of the Soviet economy" (c. 1940), English machine translation'
-)
-MADDISON_CITATION = (
-    "Bolt, J. and J. L. van Zanden (2020), Maddison style estimates of the evolution of the world economy. "
-    "A new 2020 update. Maddison Project Database, version 2020, Groningen Growth and Development Centre."
-)
-COW_CITATION = (
-    "Singer, Bremer and Stuckey (1972); Greig and Enterline (2021), Correlates of War Project "
-    "National Material Capabilities (NMC) Data Documentation, Version 6.0."
-)
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 # Read every column as text first, so "82.0" and "7172.2" keep their printed form; numbers are parsed explicitly.
 _NUMERIC = ("value", "value_high", "label_year")
@@ -64,6 +52,20 @@ def value(figure_id: str) -> float:
     if pd.isna(v):
         raise ValueError(f"figure {figure_id} has no numeric value in the text")
     return float(v)
+
+
+MONEY_UNITS = {"million rubles": 1.0, "billion rubles": 1000.0}
+
+
+def value_in_millions(figure_id: str) -> float:
+    """A money figure in million rubles, whether the text printed it in millions or billions.
+
+    The one place where billions become millions: ``value_in_millions("P87")`` is 10,200 (the text: "10.2 billion").
+    """
+    unit = figure(figure_id)["unit"]
+    if unit not in MONEY_UNITS:
+        raise ValueError(f"figure {figure_id} is in {unit!r}, not in million or billion rubles")
+    return value(figure_id) * MONEY_UNITS[unit]
 
 
 def series(*figure_ids: str) -> pd.DataFrame:
@@ -115,12 +117,13 @@ def claims() -> pd.DataFrame:
 
 
 def passages() -> pd.DataFrame:
-    """The source text split into passages (one per line of the file) with stable ids ``L###``."""
-    return _passages().copy()
+    """The source text split into passages (one per line of the file) with stable ids ``L###`` (a copy)."""
+    return passage_table().copy()
 
 
 @lru_cache(maxsize=None)
-def _passages() -> pd.DataFrame:
+def passage_table() -> pd.DataFrame:
+    """The passages table itself, read once and shared: for the package's own lookups, never to be changed."""
     return _read("source/passages.csv").set_index("passage_id", drop=False)
 
 
@@ -130,19 +133,24 @@ def source_text() -> str:
     return (DATA_DIR / "source" / "chapter.txt").read_text(encoding="utf-8")
 
 
+MADDISON_FILE = "maddison2020_selected_1900_1950.csv"
+COW_FILE = "cow_nmc6_selected_1900_1950.csv"
+
+
 @lru_cache(maxsize=None)
-def _external(name: str) -> pd.DataFrame:
+def external_table(name: str) -> pd.DataFrame:
+    """One outside series in ``data/external/``, read once and shared: for the package's lookups, never changed."""
     return pd.read_csv(DATA_DIR / "external" / name)
 
 
 def maddison() -> pd.DataFrame:
-    """Maddison Project Database 2020 extract (GDP per capita, 2011 US$ PPP), unchanged."""
-    return _external("maddison2020_selected_1900_1950.csv").copy()
+    """Maddison Project Database 2020 extract (GDP per capita, 2011 US$ PPP), unchanged (a copy)."""
+    return external_table(MADDISON_FILE).copy()
 
 
 def cow_nmc() -> pd.DataFrame:
-    """Correlates of War NMC 6.0 extract (iron and steel in thousand tons, energy), unchanged."""
-    return _external("cow_nmc6_selected_1900_1950.csv").copy()
+    """Correlates of War NMC 6.0 extract (iron and steel in thousand tons, energy), unchanged (a copy)."""
+    return external_table(COW_FILE).copy()
 
 
 def timeline() -> pd.DataFrame:

@@ -9,14 +9,14 @@ import html
 
 from IPython.display import HTML
 
-from .data import SOURCE_TITLE, _passages
+from .data import SOURCE_TITLE, passage_table
 
 CAVEAT = "Primary source: Stalin-era propaganda, quoted as evidence, not as the course's voice."
 
 
 def passage_text(passage_id: str) -> str:
     """The exact text of one passage (one line of ``data/source/chapter.txt``)."""
-    table = _passages()
+    table = passage_table()
     if passage_id not in table.index:
         raise KeyError(f"no passage {passage_id!r}; ids look like 'L047' (line 47 of the source file)")
     return table.loc[passage_id, "text"]
@@ -27,7 +27,7 @@ def citation(passage_id: str) -> str:
     return f"{SOURCE_TITLE}, line {line} (passage {passage_id})."
 
 
-def check_fragment(passage_id: str, fragment: str) -> str:
+def verify_fragment(passage_id: str, fragment: str) -> str:
     """Return ``fragment`` if it occurs verbatim in the passage, else raise ValueError."""
     text = passage_text(passage_id)
     if not fragment or fragment not in text:
@@ -37,12 +37,12 @@ def check_fragment(passage_id: str, fragment: str) -> str:
 
 def passage_html(passage_id: str, highlight: tuple[str, ...] | list[str] | str = (), fragment: str | None = None) -> str:
     """HTML for a passage (or a verbatim fragment of it), with highlighted phrases and the citation."""
-    text = check_fragment(passage_id, fragment) if fragment else passage_text(passage_id)
+    text = verify_fragment(passage_id, fragment) if fragment else passage_text(passage_id)
     if isinstance(highlight, str):
         highlight = (highlight,)
     body = html.escape(text)
     for phrase in highlight:
-        check_fragment(passage_id, phrase)
+        verify_fragment(passage_id, phrase)
         escaped = html.escape(phrase)
         if escaped not in body:
             raise ValueError(f"highlight {phrase!r} is not inside the quoted text")

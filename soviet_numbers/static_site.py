@@ -2,7 +2,8 @@
 
     soviet-numbers static --out build/site
 
-Interactive explorers cannot run in a static page; their output is replaced by a short note with a Binder link.
+Interactive explorers cannot run in a static page: each shows its stored default picture, and a note with a Binder
+link to explore it.
 """
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ import nbformat
 
 from .build_exercises import ROOT
 
-WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 BINDER = "https://mybinder.org/v2/gh/soviet-numbers/soviet-industrialization-course/HEAD?urlpath=lab/tree/notebooks/"
 
 
@@ -28,15 +28,14 @@ def title_of(nb: nbformat.NotebookNode) -> str:
 
 
 def static_notebook(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
-    """A copy whose widget outputs are replaced by a note (a static page cannot run them)."""
+    """A copy in which each explorer's default view is followed by a note (a static page cannot run it)."""
     nb = copy.deepcopy(nb)
     for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        if any(WIDGET_MIME in out.get("data", {}) for out in cell.get("outputs", [])):
-            note = (f'<p style="border:1px dashed #999;padding:0.5em"><b>Interactive explorer.</b> It runs only in a '
-                    f'live notebook: <a href="{BINDER}{name}">open this lecture on Binder</a> or in JupyterLab.</p>')
-            cell.outputs = [nbformat.v4.new_output("display_data", data={"text/html": note, "text/plain": note})]
+        if cell.cell_type == "code" and "_explorer(" in cell.source:
+            note = (f'<p style="border:1px dashed #999;padding:0.5em"><b>Interactive explorer.</b> Above, its default '
+                    f'view. It runs only in a live notebook: <a href="{BINDER}{name}">open this lecture on Binder to '
+                    'explore</a>, or in JupyterLab.</p>')
+            cell.outputs = [*cell.get("outputs", []), nbformat.v4.new_output("display_data", data={"text/html": note})]
     return nb
 
 

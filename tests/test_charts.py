@@ -23,7 +23,7 @@ def test_palette_is_okabe_ito_and_kinds_are_distinguishable_without_colour():
 
 
 def test_bars_style_each_kind_and_label_every_bar():
-    fig, ax = charts.figure("A title")
+    fig, ax = charts.new_chart("A title")
     charts.bars(ax, ["a", "b", "c"], [1, 2, 3], ["official", "derived", "bound"], units="things",
                 value_labels=["1", "2", "over 3"])
     assert [p.get_hatch() for p in ax.patches] == [None, "///", "..."]
@@ -33,10 +33,10 @@ def test_bars_style_each_kind_and_label_every_bar():
     assert not ax.yaxis.get_tick_params()["labelleft"] and not ax.spines["left"].get_visible()
 
 
-def test_finish_adds_a_legend_of_kinds_and_a_wrapped_source_line():
-    fig, ax = charts.figure("A title", ncols=1)
+def test_source_line_adds_a_legend_of_kinds_and_a_wrapped_source_line():
+    fig, ax = charts.new_chart("A title", ncols=1)
     charts.bars(ax, ["a", "b"], [1, 2], ["official", "derived"], units="things")
-    charts.finish(fig, "A long citation " * 20, kinds=["official", "derived"])
+    charts.source_line(fig, "A long citation " * 20, kinds=["official", "derived"])
     (source,) = [t for t in fig.texts if t is not fig._suptitle]
     assert source.get_text().startswith(charts.SOURCE_PREFIX) and "\n" in source.get_text()
     labels = [t.get_text() for t in fig.legends[0].get_texts()]
@@ -44,19 +44,28 @@ def test_finish_adds_a_legend_of_kinds_and_a_wrapped_source_line():
     assert fig.subplotpars.bottom * fig.get_figheight() > 0.8  # the axes sit above the footer
 
 
-def test_layout_margins_are_fixed_in_inches():
-    fig, ax = charts.figure("Title", figsize=(8, 4))
-    ax.plot([1, 2], [3, 4])
-    ax.set_ylabel("units")
-    charts.layout(fig)
-    assert fig.subplotpars.left * 8 == pytest.approx(0.95)  # room for tick labels
-    fig2, ax2 = charts.figure("Title", figsize=(8, 4))
-    charts.bars(ax2, ["a"], [1], "official", units="units")
-    charts.layout(fig2)
-    assert fig2.subplotpars.left * 8 == pytest.approx(0.45)  # direct labels: only the axis label needs room
-    fig3, ax3 = charts.figure("Title", figsize=(8, 4), left=2.5)
-    charts.layout(fig3)
-    assert fig3.subplotpars.left * 8 == pytest.approx(2.5)
+def _inside(fig, texts):
+    renderer = fig.canvas.get_renderer()
+    return all(0 <= t.get_window_extent(renderer).x0 and t.get_window_extent(renderer).x1 <= fig.bbox.width
+               for t in texts if t.get_text())
+
+
+def test_labels_stay_inside_the_chart_and_clear_of_each_other():
+    """What a reader notices: tick labels and the axis label are not cut off, and a long label gets its room."""
+    fig, ax = charts.new_chart("Title", figsize=(8, 4))
+    ax.plot([1, 2], [3000, 4000])
+    ax.set_ylabel("million rubles")
+    charts.source_line(fig, "somewhere")
+    fig.canvas.draw()
+    assert _inside(fig, [*ax.get_yticklabels(), ax.yaxis.label])
+    fig2, ax2 = charts.new_chart("Title", figsize=(8, 4), left=2.5)
+    ax2.barh(["a very long category label indeed"], [1])
+    charts.source_line(fig2, "somewhere")
+    fig2.canvas.draw()
+    assert _inside(fig2, ax2.get_yticklabels())
+    renderer = fig2.canvas.get_renderer()
+    label_right = max(t.get_window_extent(renderer).x1 for t in ax2.get_yticklabels())
+    assert label_right <= ax2.get_window_extent(renderer).x0 + 1  # the label ends where the bars begin
 
 
 @pytest.mark.parametrize("x, expected", [(0.7, 0.8), (1, 1), (1.01, 1.5), (2.2, 2.5), (7, 8), (8.5, 10), (96, 100),
@@ -83,16 +92,18 @@ def test_log_multiple_axis_labels_multiples():
     assert [t.get_text() for t in ax.get_xticklabels()][:3] == ["×0.5", "×1", "×2"]
 
 
-def test_use_style_sets_the_style_and_freezes_what_was_imported():
+def test_use_style_sets_the_style_and_freezes_imports_only_when_asked():
     import gc
 
     import matplotlib as mpl
 
     gc.unfreeze()
     try:
-        charts.use_style()
+        charts.use_style(freeze_imports=False)
         assert mpl.rcParams["axes.spines.top"] is False and mpl.rcParams["figure.dpi"] == 100
-        assert gc.get_freeze_count() > 10_000  # pandas, matplotlib ...: left out of every later full collection
+        assert gc.get_freeze_count() == 0
+        charts.use_style()
+        assert gc.get_freeze_count() > 0  # what was imported is left out of later full collections
     finally:
         gc.unfreeze()
         mpl.rcdefaults()

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from soviet_numbers.assignments import check, exercises, feedback, grade
+from soviet_numbers.assignments import assignment_exercises, check, exercises, feedback
 from soviet_numbers.checks import check_bool, check_choice, check_number, check_text, safely
 
 BAD_NUMBERS = [("six", "text"), ("6.82", "as text"), (math.nan, "NaN"), ([6.82], "list"),
@@ -90,7 +90,7 @@ def test_check_never_raises(answer, capsys):
     assert "Traceback" not in out and "There is no exercise" in out and "expects 1 answer" in out
 
 
-def test_grade_reads_a_namespace():
-    results = dict(grade("1.4", {"amount_lent": 2137.6}))
-    assert results["amount_lent"].status == "correct"
-    assert results["claim_holds"].status == "unanswered"
+def test_feedback_on_a_two_part_exercise_and_the_assignment_lookup():
+    amount, holds = feedback("1.4", 2137.6, None)
+    assert amount.status == "correct" and holds.status == "unanswered"
+    assert set(assignment_exercises("01_sources_of_accumulation")) == {k for k in exercises() if k.startswith("1.")}

@@ -8,7 +8,9 @@ import nbformat
 import pytest
 
 from soviet_numbers.build_exercises import EXERCISES, ROOT
-from soviet_numbers.grading import collect, grade_submissions, release
+from soviet_numbers.grading.collect import collect
+from soviet_numbers.grading.grade import grade_submissions
+from soviet_numbers.grading.release import release
 
 ASSIGNMENT = "01_sources_of_accumulation"
 EXERCISE = EXERCISES / f"{ASSIGNMENT}.ipynb"

@@ -8,7 +8,7 @@ import pytest
 
 from soviet_numbers.build_exercises import BEGIN, END, build, strip_solutions
 from soviet_numbers.data import source_text
-from soviet_numbers.passages import check_fragment
+from soviet_numbers.passages import verify_fragment
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "solutions").glob("*.ipynb")) + sorted(
@@ -35,9 +35,9 @@ def test_quote_calls_are_verbatim(path):
                 for h in highlights:
                     items = h.elts if isinstance(h, (ast.List, ast.Tuple)) else [h]
                     for item in items:
-                        check_fragment(args[0], item.value)
+                        verify_fragment(args[0], item.value)
                 if len(args) > 1:
-                    check_fragment(args[0], args[1])
+                    verify_fragment(args[0], args[1])
                 n += 1
     if path.parent.name == "notebooks" and re.match(r"0[1-9]_", path.name):
         assert n > 0, "a lecture quotes its source through the passage helper"
@@ -63,7 +63,7 @@ def test_markdown_quotations_of_four_or_more_words_are_verbatim(path):
 
 
 def test_exercises_in_sync_with_solutions():
-    assert build(check=True) == [], "run: python -m soviet_numbers build-exercises"
+    assert build(verify=True) == [], "run: python -m soviet_numbers build-exercises"
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "exercises").glob("*.ipynb")),
@@ -111,7 +111,7 @@ def test_plot_cells_end_with_plt_show():
     for folder in ("notebooks", "solutions"):
         for path in (ROOT / folder).glob("*.ipynb"):
             for cell in nbformat.read(path, as_version=4).cells:
-                if cell.cell_type == "code" and ("charts.figure(" in cell.source or "plt.subplots(" in cell.source):
+                if cell.cell_type == "code" and ("charts.new_chart(" in cell.source or "plt.subplots(" in cell.source):
                     assert "plt.show()" in cell.source, path.name
 
 
@@ -136,3 +136,39 @@ def test_unbalanced_markers_are_errors():
         strip_solutions("### BEGIN SOLUTION\na = 1")
     with pytest.raises(ValueError):
         strip_solutions("a = 1\n### END SOLUTION")
+
+
+# --- reviewable notebooks ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
+def test_notebooks_are_stored_normalised(path):
+    """No widget state, no run timing, no interpreter version, every cell with an id: a small edit is a small diff."""
+    from soviet_numbers.notebook_files import problems
+
+    assert problems(nbformat.read(path, as_version=4)) == [], "run: soviet-numbers execute (or normalise)"
+
+
+def test_normalise_strips_what_changes_on_every_run():
+    from soviet_numbers.notebook_files import WIDGET_VIEW, normalise, problems
+
+    nb = nbformat.v4.new_notebook(metadata={"widgets": {"state": {}}, "language_info": {"name": "python",
+                                                                                         "version": "3.12.1"}})
+    cell = nbformat.v4.new_code_cell("x = 1", metadata={"execution": {"iopub.status.busy": "2026"}})
+    cell.outputs = [nbformat.v4.new_output("execute_result", data={WIDGET_VIEW: {"model_id": "abc"},
+                                                                   "image/png": "iVBOR"}, execution_count=1)]
+    nb.cells = [cell]
+    del cell["id"]
+    assert len(problems(nb)) == 5
+    normalise(nb)
+    assert problems(nb) == [] and nb.cells[0].outputs[0].data == {"image/png": "iVBOR"}
+    assert nb.cells[0].id == normalise(nbformat.reads(nbformat.writes(nb), as_version=4)).cells[0].id  # stable
+
+
+def test_datapackage_matches_what_its_tool_writes():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_datapackage", ROOT / "tools" / "make_datapackage.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    assert (ROOT / "data" / "datapackage.json").read_text(encoding="utf-8") == tool.render(), \
+        "run: python tools/make_datapackage.py"

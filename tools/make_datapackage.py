@@ -1,18 +1,21 @@
 """Write data/datapackage.json (Frictionless Data Package) describing every CSV in data/.
 
-    python tools/make_datapackage.py
+    python tools/make_datapackage.py           # write it
+    python tools/make_datapackage.py --verify   # exit 1 if the stored file differs from what would be written
 """
 import csv
 import json
+import sys
 from pathlib import Path
 
+from soviet_numbers.citations import SOURCE_TITLE as TEXTBOOK
+from soviet_numbers.citations import SOURCE_URL, THEMES
+
 DATA = Path(__file__).resolve().parent.parent / "data"
-TEXTBOOK = ('"The period of struggle for industrialization", chapter of the Soviet textbook "The development of the '
-            'Soviet economy" (c. 1940), English machine translation')
 
 FIGURE_FIELDS = {
     "id": ("string", "Stable id of the figure (P01-P133), as in the course's research list"),
-    "theme": ("string", "accumulation / capital_construction / output / organisation (the chapter's sections)"),
+    "theme": ("string", " / ".join(THEMES) + " (the chapter's sections)"),
     "quantity": ("string", "What the number measures"),
     "value": ("number", "The number as a number; blank where the text prints no number (blank is missing, never zero)"),
     "value_high": ("number", "Upper end where the text prints a range (800-1000)"),
@@ -94,9 +97,10 @@ def schema(fields, path):
             "missingValues": [""]}
 
 
-def main():
+def render() -> str:
+    """The text of data/datapackage.json, as this script writes it."""
     resources = []
-    for theme in ("accumulation", "capital_construction", "output", "organisation"):
+    for theme in THEMES:
         path = f"figures_{theme}.csv"
         resources.append({"name": f"figures-{theme.replace('_', '-')}", "path": path, "profile": "tabular-data-resource",
                           "title": f"Every number stated in the chapter's prose: {theme.replace('_', ' ')}",
@@ -117,12 +121,24 @@ def main():
         "title": "Soviet industrialization, 1925-1930, read through its own numbers: course data",
         "description": "Every number in the prose of a c. 1940 Soviet textbook chapter, with verbatim fragments and citations; its lost tables; its arithmetic claims; and two independent series for comparison.",
         "licenses": [{"name": "other", "title": "Course data: CC BY 4.0. The source text is a c. 1940 Soviet textbook in a web machine translation, quoted for teaching; external extracts keep their own terms (see each resource)."}],
-        "sources": [{"title": TEXTBOOK, "path": "https://marxism.halkcephesi.net/Soviet%20Archives/Development%20of%20Soviet%20Economy/period%20of%20struggle.htm"}],
+        "sources": [{"title": TEXTBOOK, "path": SOURCE_URL}],
         "resources": resources,
     }
-    (DATA / "datapackage.json").write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote data/datapackage.json with {len(resources)} resources")
+    return json.dumps(package, indent=2, ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    target, text = DATA / "datapackage.json", render()
+    if "--verify" in argv:
+        if target.read_text(encoding="utf-8") != text:
+            print("data/datapackage.json is out of date: run python tools/make_datapackage.py", file=sys.stderr)
+            return 1
+        print("data/datapackage.json is up to date")
+        return 0
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote data/datapackage.json with {len(json.loads(text)['resources'])} resources")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv[1:]))

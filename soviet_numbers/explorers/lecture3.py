@@ -1,0 +1,148 @@
+"""Lecture 3's explorers: output as an index on a chosen base, and catching up (also used in lecture 4)."""
+from __future__ import annotations
+
+import math
+
+import ipywidgets as w
+
+from .. import arithmetic as ar
+from ..charts import OKABE_ITO
+from ..compare import COUNTRIES, catch_up
+from ..data import value_in_millions
+from .live import Explorer, LiveChart
+
+# Output of large-scale industry, 1926/27 prices, million rubles: total (P87/P86/P85) and Group A (P92/P91/P90).
+OUTPUT_YEARS = ("1913", "1925", "1929")
+OUTPUT_BASES = {
+    "1913 = 100 (1913 coverage, 10.2 bn)": ("1913", None),
+    "1913 = 100 ('full circle', 11 bn)": ("1913", "P88"),
+    "1925 = 100": ("1925", None),
+}
+
+
+def output_series() -> dict[str, list[float]]:
+    """Total, Group A and the implied Group B (derived: total minus A), million rubles, 1913 / 1925 / 1929."""
+    total = [value_in_millions("P87"), value_in_millions("P86"), value_in_millions("P85")]
+    group_a = [value_in_millions("P92"), value_in_millions("P91"), value_in_millions("P90")]
+    return {"large-scale industry": total, "Group A (means of production)": group_a,
+            "Group B (derived: total - A)": [t - a for t, a in zip(total, group_a)]}
+
+
+def output_index(base_label: str) -> dict[str, list[float]]:
+    """The output series rebased. With the 'full circle' base only the total can be rebased (A has no such figure)."""
+    year, alt = OUTPUT_BASES[base_label]
+    i = OUTPUT_YEARS.index(year)
+    out = {}
+    for name, values in output_series().items():
+        if alt and name != "large-scale industry":
+            continue
+        base = value_in_millions(alt) if alt else values[i]
+        out[name] = ar.rebase(values, base)
+    return out
+
+
+OUTPUT_TICKS = (50, 75, 100, 150, 200, 250, 300)  # the same readable ticks on the linear and the log scale
+
+
+class OutputChart(LiveChart):
+    """The three output series as an index on a chosen base, linear or log (dotted: only three dates are known)."""
+
+    figsize = (7.5, 3.8)
+
+    def build(self, ax) -> None:
+        colors = [OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["vermillion"]]
+        fills = ["full", "full", "none"]  # hollow markers: derived
+        x = [1913, 1925, 1929]
+        self.lines, self.ends = {}, {}
+        for name, c, fill in zip(output_series(), colors, fills):
+            (self.lines[name],) = ax.plot(x, [100] * 3, ":", marker="o", fillstyle=fill, markersize=8, color=c,
+                                          label=name)
+            self.ends[name] = ax.text(1929.3, 100, "", va="center", fontsize=8, color=c)
+        ax.axhline(100, color="#444", linewidth=0.8)
+        ax.set_xticks(x, ["1913", "1925", "1929"])
+        ax.set_xlim(1911, 1931.5)
+        ax.set_ylim(50, 300)
+        self.state = None
+
+    def key(self):
+        return self.state  # nothing moves on its own: the chart is one picture per base and scale
+
+    def update(self, base_label: str, log: bool = False) -> None:
+        self.state = (base_label, log)
+        ax, index = self.ax, output_index(base_label)
+        for name, line in self.lines.items():
+            shown = name in index
+            line.set_visible(shown)
+            self.ends[name].set_visible(shown)
+            if shown:
+                line.set_ydata(index[name])
+                self.ends[name].set_y(index[name][-1])
+                self.ends[name].set_text(f"{index[name][-1]:.0f}")
+        values = [v for series in index.values() for v in series] + [100]
+        low, high = min(values) * 0.85, max(values) * 1.12
+        ax.set_yscale("log" if log else "linear")
+        ax.set_ylim(low, high)
+        ticks = [t for t in OUTPUT_TICKS if low <= t <= high]
+        ax.set_yticks(ticks, [str(t) for t in ticks])
+        ax.set_yticks([], minor=True)
+        ax.set_ylabel(f"index, {base_label.split(' (')[0]}" + (" (log scale)" if log else ""))
+        ax.set_title("Output of large-scale industry (1926/27 prices) as an index", fontsize=10)
+        ax.legend(handles=[line for line in self.lines.values() if line.get_visible()], frameon=False, fontsize=8,
+                  loc="upper left")
+
+
+def output_text(base_label: str) -> str:
+    idx = output_index(base_label)["large-scale industry"]
+    return (f"Large-scale industry, 1929: <b>{idx[2]:.0f}</b> ({base_label.split(' (')[0]}); 1925: {idx[1]:.0f}. "
+            "Dotted lines only join the three dates the text gives: output collapsed during the war and civil war, "
+            "and the text prints no figure for those years.")
+
+
+def output_explorer() -> Explorer:
+    base = w.ToggleButtons(options=list(OUTPUT_BASES), description="Base", style={"button_width": "230px"})
+    scale = w.ToggleButtons(options=["linear", "log"], description="Scale")
+    text = w.HTML()
+    chart = OutputChart()
+
+    def refresh(*_):
+        text.value = output_text(base.value)
+        chart.show(base.value, log=scale.value == "log")
+
+    base.observe(refresh, "value")
+    scale.observe(refresh, "value")
+    refresh()
+    return Explorer([base, scale, text, chart.image])
+
+
+# --- Catching up (also in lecture 4): Maddison GDP per capita ---------------------------------------------------------
+
+
+def catch_up_text(c: dict, target: str, year: int, ussr_rate: float, target_rate: float) -> str:
+    head = (f"{year}: USSR {c['ussr']:,.0f} vs {COUNTRIES[target]} {c['target']:,.0f} (2011 US$ per person; "
+            f"USSR = {c['ratio'] * 100:.0f}% of {COUNTRIES[target]}).<br>")
+    if c["years"] == 0:
+        return head + "Already level."
+    if not math.isfinite(c["years"]):
+        return head + (f"At {ussr_rate:g}% a year against {target_rate:g}%, the gap <b>never closes</b>: "
+                       "the follower must grow faster than the leader.")
+    return head + (f"At {ussr_rate:g}% a year against {target_rate:g}%, the USSR would catch up after "
+                   f"<b>{c['years']:.0f} years</b> (around {c['reached_in']}). A projection, not a forecast.")
+
+
+def catch_up_explorer(year: int = 1928) -> Explorer:
+    target = w.Dropdown(options=[(v, k) for k, v in COUNTRIES.items()], value="GBR", description="Catch up with")
+    start = w.Dropdown(options=[1913, 1928, 1929, 1933], value=year, description="From year")
+    rate = w.FloatSlider(value=5.0, min=0, max=15, step=0.5, description="USSR growth, % a year",
+                         style={"description_width": "160px"}, layout=w.Layout(width="520px"))
+    other = w.FloatSlider(value=1.5, min=-2, max=5, step=0.5, description="Their growth, % a year",
+                          style={"description_width": "160px"}, layout=w.Layout(width="520px"))
+    text = w.HTML()
+
+    def refresh(*_):
+        text.value = catch_up_text(catch_up(target.value, start.value, rate.value, other.value), target.value,
+                                   start.value, rate.value, other.value)
+
+    for control in (target, start, rate, other):
+        control.observe(refresh, "value")
+    refresh()
+    return Explorer([w.HBox([target, start]), rate, other, text])

@@ -1,0 +1,83 @@
+"""Grade a class: run each submission (in parallel), apply the instructor's checks, write the reports.
+
+The checks are the course's own (:mod:`soviet_numbers.assignments`), applied here to the answers read back from
+each executed copy: a student cannot change them.
+"""
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from ..assignments import assignment_exercises
+from ..checks import safely
+from .collect import collect
+from .execute import execute_submission
+from .release import assignment_names
+from .reports import Row, StudentReport, write_feedback, write_gradebook, write_written_answers
+
+
+def _grade_one(args) -> StudentReport:
+    sub, assignment, timeout = args
+    report = StudentReport(sub.student)
+    mine = assignment_exercises(assignment)
+
+    def row(ex_id, variable, status, points, max_points, message):
+        report.rows.append(Row(sub.student, assignment, ex_id, variable, status, points, max_points, message,
+                               sub.path.name, sub.sha256))
+
+    if sub.problem:
+        row("", "", "error", 0, sum(p.points for ex in mine.values() for p in ex.parts), sub.problem)
+        return report
+    run = execute_submission(sub.path, assignment, timeout)
+    if run["problem"] and not run["answers"]:
+        row("", "", "error", 0, sum(p.points for ex in mine.values() for p in ex.parts), run["problem"])
+        return report
+    namespace = run["answers"]
+    first_error = run["cell_errors"][0] if run["cell_errors"] else ""
+    for ex_id, ex in mine.items():
+        for part in ex.parts:
+            fb = safely(part.checker, namespace.get(part.variable))
+            status, message = fb.status, fb.message
+            if part.variable in run.get("missing", []):
+                status = "error" if first_error else "unanswered"
+                message = f"the variable {part.variable} was never defined" + (f" ({first_error})" if first_error else "")
+            if ex.written and isinstance(namespace.get(part.variable), str):
+                report.written[ex_id] = namespace[part.variable]
+            points = part.points if status == "correct" else 0.0
+            row(ex_id, part.variable, status, points, part.points, message)
+    notes = run["notes"] + ([run["problem"]] if run["problem"] else [])
+    if notes:
+        row("", "", "note", 0, 0, "; ".join(notes))
+    return report
+
+
+def grade_submissions(submissions_dir: Path, assignment: str, out_csv: Path, feedback_dir: Path | None = None,
+                      timeout: int = 60, workers: int | None = None) -> list[Row]:
+    """Grade every submission in a folder; write the gradebook CSV, feedback files and written answers."""
+    if assignment not in assignment_names():
+        raise ValueError(f"unknown assignment {assignment!r}; choose one of {assignment_names()}")
+    subs = collect(submissions_dir)
+    workers = workers or max(1, os.cpu_count() or 1)
+    jobs = [(s, assignment, timeout) for s in subs]
+    if workers == 1 or len(jobs) <= 1:
+        reports = [_grade_one(j) for j in jobs]
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            reports = list(pool.map(_grade_one, jobs))
+    rows = [r for rep in reports for r in rep.rows]
+    write_gradebook(rows, Path(out_csv))
+    feedback_dir = Path(feedback_dir) if feedback_dir else Path(out_csv).parent / "feedback"
+    feedback_dir.mkdir(parents=True, exist_ok=True)
+    written: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    used: dict[str, int] = defaultdict(int)
+    for rep in reports:
+        key = rep.student.lower()
+        used[key] += 1
+        write_feedback(rep, assignment, feedback_dir, suffix="" if used[key] == 1 else f"-duplicate-{used[key] - 1}")
+        for ex_id, text in rep.written.items():
+            written[ex_id].append((rep.student, text))
+    for ex_id, answers in written.items():
+        write_written_answers(answers, assignment, ex_id, feedback_dir.parent)
+    return rows
