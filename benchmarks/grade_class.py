@@ -4,6 +4,7 @@
 
 Prints the wall time and per-submission average. Not a test.
 """
+
 import argparse
 import os
 import tempfile
@@ -44,8 +45,10 @@ def main() -> None:
         t = time.perf_counter()
         rows = grade_submissions(subs, ASSIGNMENT, out / "grades.csv", workers=args.workers)
         wall = time.perf_counter() - t
-    print(f"{args.students} submissions, {args.workers} workers: {wall:.1f} s wall, "
-          f"{wall / args.students:.2f} s per submission, {len(rows)} gradebook rows")
+    print(
+        f"{args.students} submissions, {args.workers} workers: {wall:.1f} s wall, "
+        f"{wall / args.students:.2f} s per submission, {len(rows)} gradebook rows"
+    )
 
 
 if __name__ == "__main__":

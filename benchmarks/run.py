@@ -5,6 +5,7 @@
 Writes BENCHMARKS.md (a markdown table, with the machine and the date). Timings are wall-clock medians on this
 machine: compare ratios, not seconds, across machines. Not a test: nothing here fails a build.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,8 +43,10 @@ def median_run(path_or_nb, repeat: int, cwd: Path) -> float:
 def import_time(repeat: int) -> tuple[float, float, float]:
     """Median seconds for a fresh interpreter: bare, importing the libraries only, and importing the helper package."""
     libraries = "import pandas, matplotlib.pyplot, ipywidgets"
-    package = ("import soviet_numbers.data, soviet_numbers.passages, soviet_numbers.charts, soviet_numbers.explorers.lecture1, "
-               "soviet_numbers.assignments, soviet_numbers.claims")
+    package = (
+        "import soviet_numbers.data, soviet_numbers.passages, soviet_numbers.charts, "
+        "soviet_numbers.explorers.lecture1, soviet_numbers.assignments, soviet_numbers.claims"
+    )
 
     def timed(c):
         t = time.perf_counter()
@@ -80,8 +83,14 @@ def widget_callbacks(repeat: int = 20) -> dict[str, tuple[float, float | None]]:
     from soviet_numbers import arithmetic, charts
     from soviet_numbers.explorers import lecture1, lecture2, lecture3, lecture4
 
-    W = SimpleNamespace(**{k: v for m in (arithmetic, lecture1, lecture2, lecture3, lecture4) for k, v in vars(m).items()
-                           if not k.startswith("_")})
+    W = SimpleNamespace(
+        **{
+            k: v
+            for m in (arithmetic, lecture1, lecture2, lecture3, lecture4)
+            for k, v in vars(m).items()
+            if not k.startswith("_")
+        }
+    )
 
     charts.use_style()
 
@@ -100,17 +109,27 @@ def widget_callbacks(repeat: int = 20) -> dict[str, tuple[float, float | None]]:
     indexes = [(W.index_problem(q, 40, 1.2, 150),) for q in (4, 8, 12, 16)]
     cases = {
         "growth explorer (text)": (mover(W.growth_explorer(), (0,), list(W.GROWTH_SERIES)), None),
-        "share explorer (text + chart)": (mover(W.share_explorer(), (0,), [-30, -17.5, -5, 10]),
-                                          full(W.ShareChart(), shares)),
-        "plan path explorer (text + chart)": (mover(W.plan_path_explorer(), (1,), [1500, 2091, 2600, 3200]),
-                                              full(W.PathChart(), paths)),
-        "technology explorer (note + chart)": (mover(W.technology_explorer(), (0,), topics),
-                                               (lambda k: W.tech_png(topics[k % len(topics)]), W.tech_png.cache_clear)),
-        "output explorer (text + chart)": (mover(W.output_explorer(), (0,), bases),
-                                           full(W.OutputChart(), [(b, log) for b in bases for log in (False, True)])),
+        "share explorer (text + chart)": (
+            mover(W.share_explorer(), (0,), [-30, -17.5, -5, 10]),
+            full(W.ShareChart(), shares),
+        ),
+        "plan path explorer (text + chart)": (
+            mover(W.plan_path_explorer(), (1,), [1500, 2091, 2600, 3200]),
+            full(W.PathChart(), paths),
+        ),
+        "technology explorer (note + chart)": (
+            mover(W.technology_explorer(), (0,), topics),
+            (lambda k: W.tech_png(topics[k % len(topics)]), W.tech_png.cache_clear),
+        ),
+        "output explorer (text + chart)": (
+            mover(W.output_explorer(), (0,), bases),
+            full(W.OutputChart(), [(b, log) for b in bases for log in (False, True)]),
+        ),
         "catch-up explorer (text)": (mover(W.catch_up_explorer(), (1,), [3.0, 5.0, 8.0, 12.0]), None),
-        "index-number explorer (text + chart)": (mover(W.index_problem_explorer(), (0,), [4, 8, 12, 16]),
-                                                 full(W.IndexChart(), indexes)),
+        "index-number explorer (text + chart)": (
+            mover(W.index_problem_explorer(), (0,), [4, 8, 12, 16]),
+            full(W.IndexChart(), indexes),
+        ),
     }
     out = {}
     for name, (move, redraw) in cases.items():
@@ -128,8 +147,13 @@ def venv_size() -> float:
     with tempfile.TemporaryDirectory() as tmp:
         venv = Path(tmp) / "venv"
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "-r", "requirements.txt"], check=True, cwd=ROOT,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [str(venv / "bin" / "pip"), "install", "-q", "-r", "requirements.txt"],
+            check=True,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         size = sum(f.stat().st_size for f in venv.rglob("*") if f.is_file() and not f.is_symlink())
     return size / 1e6
 
@@ -195,20 +219,31 @@ def main() -> None:
         "|---|---:|---:|:---:|",
     ]
     lines += [f"| `{name}` | {t:.2f} | {r:.2f} | {'yes' if r <= 1.5 else 'NO'} |" for name, t, r in rows]
-    lines += ["", f"**Helper package import** (fresh interpreter, all modules): {imp:.2f} s. Of that, the bare "
-              f"interpreter is {bare:.2f} s and pandas + matplotlib + ipywidgets {libraries - bare:.2f} s, so the "
-              f"package itself adds {imp - libraries:.2f} s.", "",
-              "**Widget callbacks**, from a control change to the new picture (median of 20; target 50 ms). *Move*: a "
-              "real explorer's control moved through a few values; the chart redraws only what moves over a saved "
-              "background. *Full redraw*: the same chart when nothing can be reused (first view, new axis range).", "",
-              "| explorer | move (ms) | full redraw (ms) | within 50 ms |", "|---|---:|---:|:---:|"]
+    lines += [
+        "",
+        f"**Helper package import** (fresh interpreter, all modules): {imp:.2f} s. Of that, the bare "
+        f"interpreter is {bare:.2f} s and pandas + matplotlib + ipywidgets {libraries - bare:.2f} s, so the "
+        f"package itself adds {imp - libraries:.2f} s.",
+        "",
+        "**Widget callbacks**, from a control change to the new picture (median of 20; target 50 ms). *Move*: a "
+        "real explorer's control moved through a few values; the chart redraws only what moves over a saved "
+        "background. *Full redraw*: the same chart when nothing can be reused (first view, new axis range).",
+        "",
+        "| explorer | move (ms) | full redraw (ms) | within 50 ms |",
+        "|---|---:|---:|:---:|",
+    ]
     for name, (move, redraw) in callbacks.items():
         worst = max(move, redraw or 0)
-        lines.append(f"| {name} | {move:.1f} | {f'{redraw:.1f}' if redraw is not None else '-'} | "
-                     f"{'yes' if worst <= 50 else 'NO'} |")
+        lines.append(
+            f"| {name} | {move:.1f} | {f'{redraw:.1f}' if redraw is not None else '-'} | "
+            f"{'yes' if worst <= 50 else 'NO'} |"
+        )
     if args.with_tests:
-        lines += ["", f"**README test command** (`python -m pytest`, 2 workers, `--dist loadfile`): {test_command_time():.1f} s "
-                  "(target: 90 s)."]
+        lines += [
+            "",
+            f"**README test command** (`python -m pytest`, 2 workers, `--dist loadfile`): {test_command_time():.1f} s "
+            "(target: 90 s).",
+        ]
     if args.with_venv:
         lines += ["", f"**Fresh virtual environment** from requirements.txt: {venv_size():.0f} MB on disk."]
     (ROOT / "BENCHMARKS.md").write_text("\n".join(lines) + "\n" + WHAT_MADE_IT_FAST, encoding="utf-8")

@@ -9,6 +9,7 @@
 
 (``python -m soviet_numbers ...`` works the same.)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,8 +18,9 @@ from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="soviet-numbers", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="soviet-numbers", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     e = sub.add_parser("execute", help="re-run lectures and solutions, store them normalised, rebuild exercises/")
     e.add_argument("notebooks", nargs="*", type=Path, help="default: every notebook in notebooks/ and solutions/")
@@ -35,7 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("submissions", type=Path, help="folder of STUDENT.ipynb files or STUDENT/ folders")
     g.add_argument("--assignment", required=True, help="e.g. 01_sources_of_accumulation")
     g.add_argument("--out", type=Path, default=Path("grades.csv"), help="gradebook CSV (default grades.csv)")
-    g.add_argument("--feedback", type=Path, default=None, help="folder for per-student feedback (default: next to --out)")
+    g.add_argument(
+        "--feedback", type=Path, default=None, help="folder for per-student feedback (default: next to --out)"
+    )
     g.add_argument("--timeout", type=int, default=60, help="seconds a single cell may run (default 60)")
     g.add_argument("--workers", type=int, default=None, help="parallel notebooks (default: all cores)")
     st = sub.add_parser("static", help="render the lectures to a static HTML edition with an index")
@@ -43,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command in ("execute", "normalise"):
-        from .notebook_files import executed_notebooks, execute, normalise_file
+        from .notebook_files import execute, executed_notebooks, normalise_file
 
         paths = args.notebooks or executed_notebooks()
         missing = [p for p in paths if not Path(p).is_file() or Path(p).suffix != ".ipynb"]
@@ -87,8 +91,9 @@ def main(argv: list[str] | None = None) -> int:
         from .grading.reports import summary
 
         try:
-            rows = grade_submissions(args.submissions, args.assignment, args.out, args.feedback, args.timeout,
-                                     args.workers)
+            rows = grade_submissions(
+                args.submissions, args.assignment, args.out, args.feedback, args.timeout, args.workers
+            )
         except ValueError as exc:
             print(f"refused: {exc}", file=sys.stderr)
             return 1

@@ -2,6 +2,7 @@
 
 Plain functions of plain numbers, so widgets, exercises and tests share one implementation.
 """
+
 from __future__ import annotations
 
 import math
@@ -50,10 +51,7 @@ def decompose_share_change(part_start: float, part_end: float, whole_start: floa
     d_part = math.log(part_end / part_start)
     d_whole = -math.log(whole_end / whole_start)
     d_share = d_part + d_whole
-    if d_share == 0:
-        whole_fraction = math.nan
-    else:
-        whole_fraction = d_whole / d_share
+    whole_fraction = math.nan if d_share == 0 else d_whole / d_share
     return {
         "share_start": share(part_start, whole_start),
         "share_end": share(part_end, whole_end),
@@ -105,8 +103,9 @@ def paasche_quantity(q0: list[float], q1: list[float], p1: list[float]) -> float
 INDEX_BASE = {"cloth": (100.0, 1.0), "machines": (10.0, 10.0)}
 
 
-def index_problem(machines_qty_multiple: float, machines_price_pct: float, cloth_qty_multiple: float,
-                  cloth_price_pct: float) -> dict:
+def index_problem(
+    machines_qty_multiple: float, machines_price_pct: float, cloth_qty_multiple: float, cloth_price_pct: float
+) -> dict:
     """Output growth of the two-good economy valued at base-year and at end-year prices (SYNTHETIC numbers)."""
     (qc, pc), (qm, pm) = INDEX_BASE["cloth"], INDEX_BASE["machines"]
     q0, p0 = [qc, qm], [pc, pm]

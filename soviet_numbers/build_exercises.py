@@ -4,6 +4,7 @@ In a solution notebook, answers sit between ``### BEGIN SOLUTION`` and ``### END
 becomes one stub line per variable it assigns (``name = None  # ✎ your answer here``), so the check cell that
 follows still runs and tells the student "not answered yet". Cells tagged ``solutions-only`` are dropped.
 """
+
 from __future__ import annotations
 
 import ast
@@ -27,8 +28,13 @@ GENERATED_NOTE = "generated from solutions/ by `python -m soviet_numbers build-e
 def _assigned_names(code: str) -> list[str]:
     names: list[str] = []
     for node in ast.parse(code).body:
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(
-            node, (ast.AnnAssign, ast.AugAssign)) else []
+        targets = (
+            node.targets
+            if isinstance(node, ast.Assign)
+            else [node.target]
+            if isinstance(node, (ast.AnnAssign, ast.AugAssign))
+            else []
+        )
         for t in targets:
             if isinstance(t, ast.Name) and t.id not in names:
                 names.append(t.id)
@@ -49,10 +55,11 @@ def strip_solutions(source: str) -> str:
                 j += 1
             if j == len(lines):
                 raise ValueError(f"{BEGIN} without {END}")
-            block = "\n".join(l[len(indent):] if l.startswith(indent) else l for l in lines[i + 1: j])
+            block = "\n".join(line[len(indent) :] if line.startswith(indent) else line for line in lines[i + 1 : j])
             names = _assigned_names(block)
             out.extend(f"{indent}{n} = None{STUB}" for n in names) if names else out.append(
-                f"{indent}# ✎ your code here")
+                f"{indent}# ✎ your code here"
+            )
             i = j + 1
             continue
         if line.strip() == END:

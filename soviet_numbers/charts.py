@@ -7,23 +7,31 @@ Every chart has a title, units on the value axis and a source line. Bars are sty
 - ``bound``     a lower bound the text gives as "over X" (hatched outline, labelled "over")
 - ``external``  an independent series (grey-blue)
 """
+
 from __future__ import annotations
 
+import contextlib
 import io
 import math
 import textwrap
 import weakref
 
 import matplotlib as mpl
-import matplotlib.ticker  # noqa: F401  (mpl.ticker)
 import matplotlib.pyplot as plt
+import matplotlib.ticker  # noqa: F401  (mpl.ticker)
 
 from .citations import SOURCE_SHORT
 
 # Okabe & Ito (2008) colour-blind-safe palette.
 OKABE_ITO = {
-    "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
-    "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "black": "#000000",
+    "orange": "#E69F00",
+    "sky": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "black": "#000000",
 }
 KIND_STYLE = {
     "official": dict(color=OKABE_ITO["blue"], edgecolor=OKABE_ITO["blue"], hatch=None),
@@ -31,8 +39,12 @@ KIND_STYLE = {
     "bound": dict(color="white", edgecolor=OKABE_ITO["blue"], hatch="..."),
     "external": dict(color=OKABE_ITO["green"], edgecolor=OKABE_ITO["green"], hatch=None),
 }
-KIND_LABEL = {"official": "official claim (textbook)", "derived": "derived (computed by the course)",
-              "bound": 'lower bound ("over ...")', "external": "independent series"}
+KIND_LABEL = {
+    "official": "official claim (textbook)",
+    "derived": "derived (computed by the course)",
+    "bound": 'lower bound ("over ...")',
+    "external": "independent series",
+}
 
 SOURCE_PREFIX = "Source: "
 TEXTBOOK = SOURCE_SHORT  # the textbook's name on a source line
@@ -60,18 +72,28 @@ def use_style(freeze_imports: bool = True) -> None:
 
     shell = get_ipython()
     if shell is not None and hasattr(shell, "run_line_magic"):
-        try:
+        # Not an IPython kernel with the inline backend: nothing to configure.
+        with contextlib.suppress(Exception):
             shell.run_line_magic("config", "InlineBackend.print_figure_kwargs = {'bbox_inches': None}")
-        except Exception:  # noqa: BLE001 - not an IPython kernel with the inline backend: nothing to configure
-            pass
-    mpl.rcParams.update({
-        "figure.figsize": (8, 4.2), "figure.dpi": 100, "savefig.dpi": 120,
-        "axes.spines.top": False, "axes.spines.right": False, "axes.titlesize": 12,
-        "axes.titleweight": "bold", "axes.labelsize": 10, "font.size": 10,
-        "axes.prop_cycle": mpl.cycler(color=[OKABE_ITO[k] for k in ("blue", "orange", "green", "vermillion",
-                                                                    "purple", "sky", "yellow", "black")]),
-        "hatch.linewidth": 1.0,
-    })
+    mpl.rcParams.update(
+        {
+            "figure.figsize": (8, 4.2),
+            "figure.dpi": 100,
+            "savefig.dpi": 120,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.titlesize": 12,
+            "axes.titleweight": "bold",
+            "axes.labelsize": 10,
+            "font.size": 10,
+            "axes.prop_cycle": mpl.cycler(
+                color=[
+                    OKABE_ITO[k] for k in ("blue", "orange", "green", "vermillion", "purple", "sky", "yellow", "black")
+                ]
+            ),
+            "hatch.linewidth": 1.0,
+        }
+    )
 
 
 def new_chart(title: str, ncols: int = 1, figsize: tuple[float, float] | None = None, left: float | None = None):
@@ -165,8 +187,13 @@ def layout(fig, footer: float = 0.0) -> None:
     n = len(axes)
     gap = left if n > 1 else 0.0
     axes_width = (width - left - right - gap * (n - 1)) / n
-    fig.subplots_adjust(left=left / width, right=1 - right / width, top=1 - top / height, bottom=bottom / height,
-                        wspace=gap / axes_width if n > 1 else 0.2)
+    fig.subplots_adjust(
+        left=left / width,
+        right=1 - right / width,
+        top=1 - top / height,
+        bottom=bottom / height,
+        wspace=gap / axes_width if n > 1 else 0.2,
+    )
 
 
 def bars(ax, labels, values, kinds, *, units: str, title: str = "", value_labels=None, decimals: int = 1):
@@ -174,8 +201,7 @@ def bars(ax, labels, values, kinds, *, units: str, title: str = "", value_labels
     kinds = list(kinds) if not isinstance(kinds, str) else [kinds] * len(values)
     for i, (v, k) in enumerate(zip(values, kinds)):
         style = KIND_STYLE[k]
-        ax.bar(i, v, width=0.6, color=style["color"], edgecolor=style["edgecolor"], hatch=style["hatch"],
-               linewidth=1.5)
+        ax.bar(i, v, width=0.6, color=style["color"], edgecolor=style["edgecolor"], hatch=style["hatch"], linewidth=1.5)
         text = value_labels[i] if value_labels else f"{v:,.{decimals}f}"
         if k == "bound":
             ax.annotate("", xy=(i, v * 1.16), xytext=(i, v), arrowprops=dict(arrowstyle="->", color=OKABE_ITO["blue"]))
@@ -192,8 +218,15 @@ def bars(ax, labels, values, kinds, *, units: str, title: str = "", value_labels
 def _legend_handles(kinds):
     from matplotlib.patches import Patch
 
-    return [Patch(facecolor=KIND_STYLE[k]["color"], edgecolor=KIND_STYLE[k]["edgecolor"],
-                  hatch=KIND_STYLE[k]["hatch"], label=KIND_LABEL[k]) for k in dict.fromkeys(kinds)]
+    return [
+        Patch(
+            facecolor=KIND_STYLE[k]["color"],
+            edgecolor=KIND_STYLE[k]["edgecolor"],
+            hatch=KIND_STYLE[k]["hatch"],
+            label=KIND_LABEL[k],
+        )
+        for k in dict.fromkeys(kinds)
+    ]
 
 
 def source_line(fig, text: str, kinds=()) -> None:
@@ -208,8 +241,14 @@ def source_line(fig, text: str, kinds=()) -> None:
     layout(fig, footer=source_in + legend_in)
     fig.text(0.01, 0.01, "\n".join(lines), fontsize=7.5, color="#444", ha="left", va="bottom")
     if kinds:
-        fig.legend(handles=_legend_handles(kinds), loc="lower center", bbox_to_anchor=(0.5, source_in / height),
-                   fontsize=8, frameon=False, ncols=len(dict.fromkeys(kinds)))
+        fig.legend(
+            handles=_legend_handles(kinds),
+            loc="lower center",
+            bbox_to_anchor=(0.5, source_in / height),
+            fontsize=8,
+            frameon=False,
+            ncols=len(dict.fromkeys(kinds)),
+        )
 
 
 def log_multiple_axis(ax, ticks=(0.5, 1, 2, 5, 10, 20)) -> None:
@@ -218,4 +257,3 @@ def log_multiple_axis(ax, ticks=(0.5, 1, 2, 5, 10, 20)) -> None:
     ax.set_xticks(list(ticks), [f"×{t:g}" for t in ticks])
     ax.xaxis.set_minor_formatter(mpl.ticker.NullFormatter())
     ax.axvline(1, color="#444", linewidth=0.8)
-

@@ -10,6 +10,7 @@ Each check returns a :class:`Feedback` (status + message). ``status`` is one of
 
 The grader adds two of its own: ``error`` (a submission could not be run) and ``note`` (a remark on a run).
 """
+
 from __future__ import annotations
 
 import math
@@ -62,21 +63,29 @@ def _type_problem(answer, what: str) -> str | None:
             float(stripped)
         except ValueError:
             return f"You gave text ({answer!r}), but this asks for {what}. Write a number, without quotes."
-        return (f"You gave the number as text ({answer!r}). Remove the quotes (and any % sign or commas): "
-                f"write {stripped} rather than {answer!r}.")
+        return (
+            f"You gave the number as text ({answer!r}). Remove the quotes (and any % sign or commas): "
+            f"write {stripped} rather than {answer!r}."
+        )
     if kind in ("DataFrame",):
-        return (f"You gave a whole table (a DataFrame), but this asks for {what}. "
-                "Pick out one cell, e.g. with df.loc[row, column], and wrap it in float(...).")
+        return (
+            f"You gave a whole table (a DataFrame), but this asks for {what}. "
+            "Pick out one cell, e.g. with df.loc[row, column], and wrap it in float(...)."
+        )
     if kind in ("Series", "Index", "ndarray"):
-        return (f"You gave a column of values (a {kind}), but this asks for {what}. "
-                "Pick out one value, e.g. with .iloc[0], and wrap it in float(...).")
+        return (
+            f"You gave a column of values (a {kind}), but this asks for {what}. "
+            "Pick out one value, e.g. with .iloc[0], and wrap it in float(...)."
+        )
     if isinstance(answer, (list, tuple, set, dict)):
         return f"You gave a {kind} of values, but this asks for {what}. Give one number."
     if not isinstance(answer, numbers.Real):
         return f"You gave a {kind}, but this asks for {what}. Give one number (int or float)."
     if math.isnan(float(answer)):
-        return ("Your answer is NaN ('not a number'): usually a calculation used a missing value. "
-                "Check each input of your formula.")
+        return (
+            "Your answer is NaN ('not a number'): usually a calculation used a missing value. "
+            "Check each input of your formula."
+        )
     if math.isinf(float(answer)):
         return "Your answer is infinite: did you divide by zero?"
     return None
@@ -86,8 +95,17 @@ def _close(a: float, b: float, rel_tol: float, abs_tol: float) -> bool:
     return math.isclose(a, b, rel_tol=rel_tol, abs_tol=abs_tol)
 
 
-def check_number(answer, expected: float, *, what: str = "a number", unit: str = "", rel_tol: float = 0.01,
-                 abs_tol: float = 0.0, hint: str = "", decimals: int = 2) -> Feedback:
+def check_number(
+    answer,
+    expected: float,
+    *,
+    what: str = "a number",
+    unit: str = "",
+    rel_tol: float = 0.01,
+    abs_tol: float = 0.0,
+    hint: str = "",
+    decimals: int = 2,
+) -> Feedback:
     """Check a numeric answer. Common slips (per cent vs fraction, inverted ratio) get their own hint."""
     if _unanswered(answer):
         return Feedback("unanswered", f"Not answered yet: replace None with {what} and run this cell again.")
@@ -102,8 +120,9 @@ def check_number(answer, expected: float, *, what: str = "a number", unit: str =
     if expected and _close(x * 100, expected, rel_tol, abs_tol):
         slips.append("Your number is 100 times too small: the question asks for per cent, not a fraction.")
     elif expected and _close(x / 100, expected, rel_tol, abs_tol):
-        slips.append("Your number is 100 times too large: the question asks for a fraction or a multiple, "
-                     "not per cent.")
+        slips.append(
+            "Your number is 100 times too large: the question asks for a fraction or a multiple, not per cent."
+        )
     elif x and expected and _close(1 / x, expected, rel_tol, abs_tol):
         slips.append("You divided the wrong way round: put the later (or the part) value on top.")
     elif _close(x, expected, 0.05, 0):
@@ -168,5 +187,8 @@ def safely(fn, *args, **kwargs) -> Feedback:
     try:
         return fn(*args, **kwargs)
     except Exception as exc:  # noqa: BLE001 - a student must never see a traceback from a check
-        return Feedback("invalid", f"This answer could not be checked ({type(exc).__name__}: {exc}). "
-                                   "Make sure it is a single value of the kind the question asks for.")
+        return Feedback(
+            "invalid",
+            f"This answer could not be checked ({type(exc).__name__}: {exc}). "
+            "Make sure it is a single value of the kind the question asks for.",
+        )

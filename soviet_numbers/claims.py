@@ -10,6 +10,7 @@ Verdicts:
 - ``off``        neither: the text's own numbers do not give the stated figure
 - ``holds`` / ``fails`` for comparisons (A < B) the text asserts
 """
+
 from __future__ import annotations
 
 import ast
@@ -47,8 +48,13 @@ def evaluate(formula: str, lookup=None):
 
 def figure_ids(formula: str) -> list[str]:
     """The figure ids a claim formula uses, in the order they appear (``P90 / P91 * 100`` -> P90, P91)."""
-    return [node.id for node in sorted((n for n in ast.walk(ast.parse(formula, mode="eval")) if isinstance(n, ast.Name)),
-                                       key=lambda n: n.col_offset)]
+    return [
+        node.id
+        for node in sorted(
+            (n for n in ast.walk(ast.parse(formula, mode="eval")) if isinstance(n, ast.Name)),
+            key=lambda n: n.col_offset,
+        )
+    ]
 
 
 def verdict(computed: float, stated: float, printed: str, qualifier: str = "") -> str:
@@ -91,11 +97,28 @@ def audit_claims(lecture: int | None = None) -> pd.DataFrame:
         computed = evaluate(row["formula"])
         stated, printed, qualifier = _stated(row)
         if isinstance(computed, bool):
-            out.append(dict(claim_id=row["claim_id"], claim=row["claim"], formula=row["formula"],
-                            computed=computed, stated=None, verdict="holds" if computed else "fails", gap=None))
+            out.append(
+                dict(
+                    claim_id=row["claim_id"],
+                    claim=row["claim"],
+                    formula=row["formula"],
+                    computed=computed,
+                    stated=None,
+                    verdict="holds" if computed else "fails",
+                    gap=None,
+                )
+            )
             continue
         v = verdict(computed, stated, printed, qualifier)
-        out.append(dict(claim_id=row["claim_id"], claim=row["claim"], formula=row["formula"],
-                        computed=round(computed, 4), stated=(f"{qualifier} " if qualifier else "") + f"{stated:g}",
-                        verdict=v, gap=round(computed - stated, 4)))
+        out.append(
+            dict(
+                claim_id=row["claim_id"],
+                claim=row["claim"],
+                formula=row["formula"],
+                computed=round(computed, 4),
+                stated=(f"{qualifier} " if qualifier else "") + f"{stated:g}",
+                verdict=v,
+                gap=round(computed - stated, 4),
+            )
+        )
     return pd.DataFrame(out).set_index("claim_id")

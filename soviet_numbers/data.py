@@ -1,7 +1,8 @@
 """Load the course data from the vendored ``data/`` folder (never the network)."""
+
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -18,7 +19,7 @@ def _read(name: str) -> pd.DataFrame:
     return pd.read_csv(DATA_DIR / name, dtype=str, keep_default_na=False, encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _figures() -> pd.DataFrame:
     frames = [_read(f"figures_{theme}.csv") for theme in THEMES]
     df = pd.concat(frames, ignore_index=True)
@@ -70,8 +71,19 @@ def value_in_millions(figure_id: str) -> float:
 
 def series(*figure_ids: str) -> pd.DataFrame:
     """A small table of figures in the given order, with the columns a chart or a reader needs."""
-    cols = ["id", "quantity", "value", "qualifier", "value_as_printed", "unit", "period_printed",
-            "label_year", "price_basis", "status", "citation"]
+    cols = [
+        "id",
+        "quantity",
+        "value",
+        "qualifier",
+        "value_as_printed",
+        "unit",
+        "period_printed",
+        "label_year",
+        "price_basis",
+        "status",
+        "citation",
+    ]
     return _figures().loc[list(figure_ids), cols].reset_index(drop=True)
 
 
@@ -121,13 +133,13 @@ def passages() -> pd.DataFrame:
     return passage_table().copy()
 
 
-@lru_cache(maxsize=None)
+@cache
 def passage_table() -> pd.DataFrame:
     """The passages table itself, read once and shared: for the package's own lookups, never to be changed."""
     return _read("source/passages.csv").set_index("passage_id", drop=False)
 
 
-@lru_cache(maxsize=None)
+@cache
 def source_text() -> str:
     """The full source text, exactly as vendored."""
     return (DATA_DIR / "source" / "chapter.txt").read_text(encoding="utf-8")
@@ -137,7 +149,7 @@ MADDISON_FILE = "maddison2020_selected_1900_1950.csv"
 COW_FILE = "cow_nmc6_selected_1900_1950.csv"
 
 
-@lru_cache(maxsize=None)
+@cache
 def external_table(name: str) -> pd.DataFrame:
     """One outside series in ``data/external/``, read once and shared: for the package's lookups, never changed."""
     return pd.read_csv(DATA_DIR / "external" / name)

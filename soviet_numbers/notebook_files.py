@@ -7,6 +7,7 @@ view (the chart's PNG, or the readout) and lose the live widget's reference, who
 nbstripout does the first two jobs but clears outputs or keeps them whole; the course must keep outputs (nbval
 compares them) and turn a widget's display into its still view, so this module does that one step by hand.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -28,7 +29,7 @@ def executed_notebooks() -> list[Path]:
 def _stable_id(cell, taken: set[str]) -> str:
     digest = hashlib.sha1(cell.source.encode("utf-8")).hexdigest()
     for start in range(0, len(digest) - 8):
-        candidate = f"{cell.cell_type[:2]}-{digest[start:start + 8]}"
+        candidate = f"{cell.cell_type[:2]}-{digest[start : start + 8]}"
         if candidate not in taken:
             return candidate
     raise ValueError("no free cell id")  # pragma: no cover - 32 tries of a hash
@@ -94,6 +95,7 @@ def execute(path: Path, timeout: int = 300) -> None:
 
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
     path.write_text(text(normalise(nb)), encoding="utf-8")

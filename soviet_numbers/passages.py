@@ -3,6 +3,7 @@
 Every quotation in the course goes through :func:`show_passage` or :func:`quote`, so a quotation cannot drift
 from the text: both raise if the words are not in the source exactly as vendored.
 """
+
 from __future__ import annotations
 
 import html
@@ -35,7 +36,9 @@ def verify_fragment(passage_id: str, fragment: str) -> str:
     return fragment
 
 
-def passage_html(passage_id: str, highlight: tuple[str, ...] | list[str] | str = (), fragment: str | None = None) -> str:
+def passage_html(
+    passage_id: str, highlight: tuple[str, ...] | list[str] | str = (), fragment: str | None = None
+) -> str:
     """HTML for a passage (or a verbatim fragment of it), with highlighted phrases and the citation."""
     text = verify_fragment(passage_id, fragment) if fragment else passage_text(passage_id)
     if isinstance(highlight, str):

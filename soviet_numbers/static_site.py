@@ -5,6 +5,7 @@
 Interactive explorers cannot run in a static page: each shows its stored default picture, and a note with a Binder
 link to explore it.
 """
+
 from __future__ import annotations
 
 import copy
@@ -32,9 +33,11 @@ def static_notebook(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNo
     nb = copy.deepcopy(nb)
     for cell in nb.cells:
         if cell.cell_type == "code" and "_explorer(" in cell.source:
-            note = (f'<p style="border:1px dashed #999;padding:0.5em"><b>Interactive explorer.</b> Above, its default '
-                    f'view. It runs only in a live notebook: <a href="{BINDER}{name}">open this lecture on Binder to '
-                    'explore</a>, or in JupyterLab.</p>')
+            note = (
+                f'<p style="border:1px dashed #999;padding:0.5em"><b>Interactive explorer.</b> Above, its default '
+                f'view. It runs only in a live notebook: <a href="{BINDER}{name}">open this lecture on Binder to '
+                "explore</a>, or in JupyterLab.</p>"
+            )
             cell.outputs = [*cell.get("outputs", []), nbformat.v4.new_output("display_data", data={"text/html": note})]
     return nb
 
@@ -62,5 +65,6 @@ def build_site(out: Path) -> list[Path]:
         "<p>A static, read-only edition of the course's lectures, with their stored outputs. The primary source is "
         "a Stalin-era textbook, quoted as evidence, not as the course's voice. To run the code, the explorers and the "
         "exercises, open the course in JupyterLab or on Binder.</p><ul>" + "".join(items) + "</ul></body></html>",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return [index] + pages

@@ -1,4 +1,5 @@
 """The arithmetic helpers, and the text's own arithmetic reproduced from its own figures."""
+
 import math
 
 import pytest
@@ -41,6 +42,7 @@ def test_printed_precision():
 
 
 # --- the text's own arithmetic -------------------------------------------------------------------------------
+
 
 def test_output_increase_is_exact():
     assert value("P85") - value("P86") == value("P89") == 12184

@@ -1,4 +1,5 @@
 """The chart style: palette, bar kinds, direct labels, fixed layout, source line, PNG output."""
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -24,8 +25,14 @@ def test_palette_is_okabe_ito_and_kinds_are_distinguishable_without_colour():
 
 def test_bars_style_each_kind_and_label_every_bar():
     fig, ax = charts.new_chart("A title")
-    charts.bars(ax, ["a", "b", "c"], [1, 2, 3], ["official", "derived", "bound"], units="things",
-                value_labels=["1", "2", "over 3"])
+    charts.bars(
+        ax,
+        ["a", "b", "c"],
+        [1, 2, 3],
+        ["official", "derived", "bound"],
+        units="things",
+        value_labels=["1", "2", "over 3"],
+    )
     assert [p.get_hatch() for p in ax.patches] == [None, "///", "..."]
     assert [t.get_text() for t in ax.texts if t.get_text()] == ["1", "2", "over 3"]  # (+ the arrow of "over")
     assert ax.get_ylabel() == "things"
@@ -46,8 +53,11 @@ def test_source_line_adds_a_legend_of_kinds_and_a_wrapped_source_line():
 
 def _inside(fig, texts):
     renderer = fig.canvas.get_renderer()
-    return all(0 <= t.get_window_extent(renderer).x0 and t.get_window_extent(renderer).x1 <= fig.bbox.width
-               for t in texts if t.get_text())
+    return all(
+        t.get_window_extent(renderer).x0 >= 0 and t.get_window_extent(renderer).x1 <= fig.bbox.width
+        for t in texts
+        if t.get_text()
+    )
 
 
 def test_labels_stay_inside_the_chart_and_clear_of_each_other():
@@ -68,8 +78,21 @@ def test_labels_stay_inside_the_chart_and_clear_of_each_other():
     assert label_right <= ax2.get_window_extent(renderer).x0 + 1  # the label ends where the bars begin
 
 
-@pytest.mark.parametrize("x, expected", [(0.7, 0.8), (1, 1), (1.01, 1.5), (2.2, 2.5), (7, 8), (8.5, 10), (96, 100),
-                                         (2091, 2500), (0, 1.0), (float("nan"), 1.0)])
+@pytest.mark.parametrize(
+    "x, expected",
+    [
+        (0.7, 0.8),
+        (1, 1),
+        (1.01, 1.5),
+        (2.2, 2.5),
+        (7, 8),
+        (8.5, 10),
+        (96, 100),
+        (2091, 2500),
+        (0, 1.0),
+        (float("nan"), 1.0),
+    ],
+)
 def test_nice_ceiling(x, expected):
     assert charts.nice_ceiling(x) == pytest.approx(expected)
 

@@ -1,4 +1,5 @@
 """Exercise feedback: correct, not answered, wrong (with a hint), wrong type (clear message); never a traceback."""
+
 import math
 
 import numpy as np
@@ -8,9 +9,19 @@ import pytest
 from soviet_numbers.assignments import assignment_exercises, check, exercises, feedback
 from soviet_numbers.checks import check_bool, check_choice, check_number, check_text, safely
 
-BAD_NUMBERS = [("six", "text"), ("6.82", "as text"), (math.nan, "NaN"), ([6.82], "list"),
-               (pd.DataFrame({"a": [6.82]}), "table"), (pd.Series([6.82]), "column"), (True, "True/False"),
-               (np.array([1.0, 2.0]), "column"), ({"a": 1}, "dict"), (math.inf, "infinite"), (object(), "object")]
+BAD_NUMBERS = [
+    ("six", "text"),
+    ("6.82", "as text"),
+    (math.nan, "NaN"),
+    ([6.82], "list"),
+    (pd.DataFrame({"a": [6.82]}), "table"),
+    (pd.Series([6.82]), "column"),
+    (True, "True/False"),
+    (np.array([1.0, 2.0]), "column"),
+    ({"a": 1}, "dict"),
+    (math.inf, "infinite"),
+    (object(), "object"),
+]
 
 
 def test_number_correct_within_tolerance():
@@ -71,8 +82,14 @@ def test_safely_turns_checker_errors_into_messages():
 
 
 def test_lecture1_solutions_pass_and_blanks_are_unanswered():
-    solutions = {"1.1": (6.8214,), "1.2": (96.23,), "1.3": (11614,), "1.4": (2137.6, True), "1.5": (78.7,),
-                 "1.6": (44.03, "rose")}
+    solutions = {
+        "1.1": (6.8214,),
+        "1.2": (96.23,),
+        "1.3": (11614,),
+        "1.4": (2137.6, True),
+        "1.5": (78.7,),
+        "1.6": (44.03, "rose"),
+    }
     for ex_id, answers in solutions.items():
         assert all(fb.status == "correct" for fb in feedback(ex_id, *answers)), ex_id
         assert all(fb.status == "unanswered" for fb in feedback(ex_id, *([None] * len(answers)))), ex_id

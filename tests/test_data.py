@@ -1,4 +1,5 @@
 """Provenance: every figure in data/ is cited and its fragment is verbatim in the source."""
+
 import json
 
 import pytest
@@ -80,8 +81,15 @@ def test_lost_tables_structure():
         if frag:
             assert frag in SOURCE
     surviving = cells[cells["status"] == "remnant"]
-    assert set(surviving["value_as_printed"]) >= {"16.2", "82.0 [footnote 3: including incomplete turbines]",
-                                                  "32.7", "126.4", "18.0", "69.2", "not manufactured"}
+    assert set(surviving["value_as_printed"]) >= {
+        "16.2",
+        "82.0 [footnote 3: including incomplete turbines]",
+        "32.7",
+        "126.4",
+        "18.0",
+        "69.2",
+        "not manufactured",
+    }
 
 
 def test_lost_table_grid_shows_missing_not_zero():

@@ -1,4 +1,5 @@
 """Run each exercise notebook as a student who has not answered yet: only friendly notes, no errors."""
+
 from pathlib import Path
 
 import nbformat

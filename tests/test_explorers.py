@@ -1,4 +1,5 @@
 """Explorer logic as plain functions, and the explorers wired to it (controls picked by their labels)."""
+
 import base64
 import math
 
@@ -23,9 +24,16 @@ def readout(explorer) -> str:
 
 # --- Lecture 1 ---------------------------------------------------------------------------------------------------
 
-from soviet_numbers.explorers.lecture1 import (GROWTH_SERIES, growth_explorer, growth_summary,  # noqa: E402
-                                               growth_text, series_claims, share_explorer, share_scenario,
-                                               share_text)
+from soviet_numbers.explorers.lecture1 import (
+    GROWTH_SERIES,
+    growth_explorer,
+    growth_summary,  # noqa: E402
+    growth_text,
+    series_claims,
+    share_explorer,
+    share_scenario,
+    share_text,
+)
 
 
 def test_growth_summary_debt():
@@ -52,14 +60,14 @@ def test_growth_summary_backwards_and_bad_points():
 
 
 def test_growth_claims_come_from_the_claims_file():
-    """The five claims the explorer shows are data/claims.csv's C01, C03, C04, C12 and C13, with the audit's verdicts."""
+    """The explorer shows data/claims.csv's C01, C03, C04, C12 and C13, with the audit's verdicts."""
     from soviet_numbers.claims import audit_claims
 
     audit = audit_claims()
     shown = {claim for name in GROWTH_SERIES for claim, _ in series_claims(name).values()}
     assert shown == {audit.loc[c, "claim"] for c in ("C01", "C03", "C04", "C12", "C13")}
     for name in GROWTH_SERIES:
-        for (a, b), (claim, verdict) in series_claims(name).items():
+        for (a, b), (_claim, verdict) in series_claims(name).items():
             assert growth_summary(name, a, b)["verdict"] == verdict in ("matches", "consistent")
 
 
@@ -87,9 +95,20 @@ def test_lecture1_explorers_respond_to_their_controls():
 
 # --- Lecture 2 ---------------------------------------------------------------------------------------------------
 
-from soviet_numbers.explorers.lecture2 import (PATH_PRESETS, TECH_TOPICS, PathChart, investment_path,  # noqa: E402
-                                               path_summary, path_text, plan_path, plan_path_explorer, tech_png,
-                                               tech_sums, tech_table, technology_explorer)
+from soviet_numbers.explorers.lecture2 import (
+    PATH_PRESETS,
+    TECH_TOPICS,
+    PathChart,
+    investment_path,  # noqa: E402
+    path_summary,
+    path_text,
+    plan_path,
+    plan_path_explorer,
+    tech_png,
+    tech_sums,
+    tech_table,
+    technology_explorer,
+)
 
 
 def test_plan_path_is_the_text():
@@ -113,16 +132,20 @@ def test_investment_path_shapes():
 def test_tech_tables_keep_blanks_blank():
     coal = tech_table("Coal-cutting machines in the coal industry (units)")
     assert coal["value"].isna().sum() == 2 and (coal["value"].fillna(1) != 0).all()
-    assert tech_sums("Oil drilling: share of methods (%)") == {"1924/25": pytest.approx(99.5), "1928/29": pytest.approx(97.6)}
+    assert tech_sums("Oil drilling: share of methods (%)") == {
+        "1924/25": pytest.approx(99.5),
+        "1928/29": pytest.approx(97.6),
+    }
     assert tech_sums("Oil extraction: share of methods (%)")["1928/29"] == pytest.approx(97.5)
     assert "not the same base" in TECH_TOPICS["Oil extraction: share of methods (%)"]["base"]
 
 
 def test_tech_chart_marks_blanks_as_not_stated_never_as_zero_bars():
-    from PIL import Image
     import io
 
-    for topic, spec in TECH_TOPICS.items():
+    from PIL import Image
+
+    for topic in TECH_TOPICS:
         image = Image.open(io.BytesIO(tech_png(topic)))
         assert image.size[0] > 300
     table = tech_table("Coal-cutting machines in the coal industry (units)")
@@ -151,9 +174,16 @@ def test_path_chart_shows_the_plan_beside_the_path():
 # --- Lecture 3 ---------------------------------------------------------------------------------------------------
 
 from soviet_numbers.compare import catch_up  # noqa: E402
-from soviet_numbers.explorers.lecture3 import (OUTPUT_BASES, OutputChart, catch_up_explorer,  # noqa: E402
-                                               catch_up_text, output_explorer, output_index, output_series,
-                                               output_text)
+from soviet_numbers.explorers.lecture3 import (
+    OUTPUT_BASES,
+    OutputChart,
+    catch_up_explorer,  # noqa: E402
+    catch_up_text,
+    output_explorer,
+    output_index,
+    output_series,
+    output_text,
+)
 
 
 def test_output_series_and_implied_group_b():
@@ -204,8 +234,12 @@ def test_lecture3_explorers_respond_to_their_controls():
 # --- Lecture 4 ---------------------------------------------------------------------------------------------------
 
 from soviet_numbers.arithmetic import index_problem  # noqa: E402
-from soviet_numbers.explorers.lecture4 import (IndexChart, draw_index_problem, index_problem_explorer,  # noqa: E402
-                                               index_problem_text)
+from soviet_numbers.explorers.lecture4 import (
+    IndexChart,
+    draw_index_problem,
+    index_problem_explorer,  # noqa: E402
+    index_problem_text,
+)
 
 
 def test_index_problem_is_labelled_synthetic_and_parts_when_machines_get_cheaper():
@@ -226,6 +260,7 @@ def test_index_problem_explorer_responds_to_its_controls():
 
 
 # --- What every explorer shares ----------------------------------------------------------------------------------
+
 
 def test_every_explorer_chart_fits_its_picture_and_keeps_its_labels_inside():
     """What a student sees: a picture at the chart's own size, with a title and nothing cut off at the edges."""
@@ -279,8 +314,18 @@ def test_static_and_live_charts_draw_the_same_thing():
     plt.close(fig)
 
 
-@pytest.mark.parametrize("make", [growth_explorer, share_explorer, plan_path_explorer, technology_explorer,
-                                  output_explorer, catch_up_explorer, index_problem_explorer])
+@pytest.mark.parametrize(
+    "make",
+    [
+        growth_explorer,
+        share_explorer,
+        plan_path_explorer,
+        technology_explorer,
+        output_explorer,
+        catch_up_explorer,
+        index_problem_explorer,
+    ],
+)
 def test_every_explorer_has_a_still_view(make):
     """Stored without widget state, a notebook still shows each explorer's default view (and its readout as text)."""
     explorer = make()

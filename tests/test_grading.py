@@ -1,4 +1,5 @@
 """The instructor workflow: release, then autograde a class, with every bad input recorded and nothing altered."""
+
 import csv
 import hashlib
 import zipfile
@@ -72,7 +73,7 @@ def graded(tmp_path_factory):
     wrong_type = _nb()
     for cell in wrong_type.cells:
         if "debt_multiple = None" in cell.source:
-            cell.source = cell.source.replace("debt_multiple = None", 'debt_multiple = data.figures().head(2)')
+            cell.source = cell.source.replace("debt_multiple = None", "debt_multiple = data.figures().head(2)")
     _write(subs, "ken.ipynb", wrong_type)
 
     before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in subs.rglob("*") if p.is_file()}

@@ -1,4 +1,5 @@
 """Static checks of every notebook: quotations are verbatim, exercises are in sync and carry no answers."""
+
 import ast
 import re
 from pathlib import Path
@@ -11,8 +12,11 @@ from soviet_numbers.data import source_text
 from soviet_numbers.passages import verify_fragment
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "solutions").glob("*.ipynb")) + sorted(
-    (ROOT / "exercises").glob("*.ipynb"))
+NOTEBOOKS = (
+    sorted((ROOT / "notebooks").glob("*.ipynb"))
+    + sorted((ROOT / "solutions").glob("*.ipynb"))
+    + sorted((ROOT / "exercises").glob("*.ipynb"))
+)
 SOURCE = source_text().replace("\u00a0", " ")
 QUOTED = re.compile(r'"([^"\n]+)"|“([^”]+)”')
 
@@ -66,8 +70,9 @@ def test_exercises_in_sync_with_solutions():
     assert build(verify=True) == [], "run: python -m soviet_numbers build-exercises"
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "exercises").glob("*.ipynb")),
-                         ids=_ids(sorted((ROOT / "exercises").glob("*.ipynb"))))
+@pytest.mark.parametrize(
+    "path", sorted((ROOT / "exercises").glob("*.ipynb")), ids=_ids(sorted((ROOT / "exercises").glob("*.ipynb")))
+)
 def test_exercises_have_no_answers_and_no_outputs(path):
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
@@ -77,8 +82,9 @@ def test_exercises_have_no_answers_and_no_outputs(path):
             assert cell.outputs == [] and cell.execution_count is None
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "solutions").glob("*.ipynb")),
-                         ids=_ids(sorted((ROOT / "solutions").glob("*.ipynb"))))
+@pytest.mark.parametrize(
+    "path", sorted((ROOT / "solutions").glob("*.ipynb")), ids=_ids(sorted((ROOT / "solutions").glob("*.ipynb")))
+)
 def test_every_solution_block_is_followed_by_a_check(path):
     nb = nbformat.read(path, as_version=4)
     blocks = [c for c in nb.cells if c.cell_type == "code" and BEGIN in c.source]
@@ -124,11 +130,17 @@ def test_interactive_cells_are_tagged_ignore_output():
 
 # --- the generator itself --------------------------------------------------------------------------------------
 
+
 def test_strip_solutions_stubs_each_assigned_name():
     src = "x = 1\n### BEGIN SOLUTION\na = 2\nb: int = a * 3\nprint(a)\n### END SOLUTION\ncheck('1.1', a)"
-    assert strip_solutions(src) == "x = 1\na = None  # ✎ your answer here\nb = None  # ✎ your answer here\ncheck('1.1', a)"
+    assert (
+        strip_solutions(src) == "x = 1\na = None  # ✎ your answer here\nb = None  # ✎ your answer here\ncheck('1.1', a)"
+    )
     assert strip_solutions("### BEGIN SOLUTION\nprint(1)\n### END SOLUTION") == "# ✎ your code here"
-    assert strip_solutions("    ### BEGIN SOLUTION\n    a = 1\n    ### END SOLUTION") == "    a = None  # ✎ your answer here"
+    assert (
+        strip_solutions("    ### BEGIN SOLUTION\n    a = 1\n    ### END SOLUTION")
+        == "    a = None  # ✎ your answer here"
+    )
 
 
 def test_unbalanced_markers_are_errors():
@@ -139,6 +151,7 @@ def test_unbalanced_markers_are_errors():
 
 
 # --- reviewable notebooks ---------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
 def test_notebooks_are_stored_normalised(path):
@@ -151,11 +164,15 @@ def test_notebooks_are_stored_normalised(path):
 def test_normalise_strips_what_changes_on_every_run():
     from soviet_numbers.notebook_files import WIDGET_VIEW, normalise, problems
 
-    nb = nbformat.v4.new_notebook(metadata={"widgets": {"state": {}}, "language_info": {"name": "python",
-                                                                                         "version": "3.12.1"}})
+    nb = nbformat.v4.new_notebook(
+        metadata={"widgets": {"state": {}}, "language_info": {"name": "python", "version": "3.12.1"}}
+    )
     cell = nbformat.v4.new_code_cell("x = 1", metadata={"execution": {"iopub.status.busy": "2026"}})
-    cell.outputs = [nbformat.v4.new_output("execute_result", data={WIDGET_VIEW: {"model_id": "abc"},
-                                                                   "image/png": "iVBOR"}, execution_count=1)]
+    cell.outputs = [
+        nbformat.v4.new_output(
+            "execute_result", data={WIDGET_VIEW: {"model_id": "abc"}, "image/png": "iVBOR"}, execution_count=1
+        )
+    ]
     nb.cells = [cell]
     del cell["id"]
     assert len(problems(nb)) == 5
@@ -170,5 +187,6 @@ def test_datapackage_matches_what_its_tool_writes():
     spec = importlib.util.spec_from_file_location("make_datapackage", ROOT / "tools" / "make_datapackage.py")
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
-    assert (ROOT / "data" / "datapackage.json").read_text(encoding="utf-8") == tool.render(), \
+    assert (ROOT / "data" / "datapackage.json").read_text(encoding="utf-8") == tool.render(), (
         "run: python tools/make_datapackage.py"
+    )

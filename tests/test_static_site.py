@@ -1,11 +1,12 @@
 """The static edition: one HTML page per lecture, with its title and charts, and no error output."""
+
 import re
 
 import nbformat
 import pytest
 
-from soviet_numbers.static_site import build_site, title_of
 from soviet_numbers.build_exercises import ROOT
+from soviet_numbers.static_site import build_site, title_of
 
 
 @pytest.fixture(scope="module")

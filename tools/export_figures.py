@@ -1,7 +1,8 @@
 """Save every chart stored in the lecture and solution notebooks as PNG files, to look at them.
 
-    python tools/export_figures.py [OUTDIR]     (default: build/figures)
+python tools/export_figures.py [OUTDIR]     (default: build/figures)
 """
+
 import base64
 import sys
 from pathlib import Path

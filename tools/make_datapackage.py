@@ -1,15 +1,16 @@
 """Write data/datapackage.json (Frictionless Data Package) describing every CSV in data/.
 
-    python tools/make_datapackage.py           # write it
-    python tools/make_datapackage.py --verify   # exit 1 if the stored file differs from what would be written
+python tools/make_datapackage.py           # write it
+python tools/make_datapackage.py --verify   # exit 1 if the stored file differs from what would be written
 """
+
 import csv
 import json
 import sys
 from pathlib import Path
 
+from soviet_numbers.citations import COW_CITATION, MADDISON_CITATION, SOURCE_URL, THEMES
 from soviet_numbers.citations import SOURCE_TITLE as TEXTBOOK
-from soviet_numbers.citations import SOURCE_URL, THEMES
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -24,7 +25,11 @@ FIGURE_FIELDS = {
     "unit": ("string", "Unit, as the text gives it"),
     "price_basis": ("string", "Price basis where the text gives one ('1926/27 prices'); blank = not stated"),
     "period_printed": ("string", "The period exactly as printed (parts joined by ' … ' each occur verbatim)"),
-    "period_kind": ("string", "economic year (1 Oct-30 Sep) / calendar year / calendar label / date / month / span / comparison / definition / not printed"),
+    "period_kind": (
+        "string",
+        "economic year (1 Oct-30 Sep) / calendar year / calendar label / date / month / span / comparison / "
+        "definition / not printed",
+    ),
     "period_start": ("date", "First day of the period, only where the printed label fixes it"),
     "period_end": ("date", "Last day of the period, only where the printed label fixes it"),
     "label_year": ("integer", "Calendar year in which the period ends (1925/26 -> 1926); used to order and plot"),
@@ -35,66 +40,109 @@ FIGURE_FIELDS = {
     "note": ("string", "Caveats: ambiguity of the year label, doubtful translation, etc."),
 }
 RESOURCES = {
-    "lost_tables.csv": ("The six tables of the chapter whose cells were lost: titles, cited sources, structure", {
-        "table_id": ("string", "T1-T6"), "title_as_printed": ("string", "Title, verbatim"),
-        "passage_id": ("string", "Passage of the title"), "cited_source": ("string", "Source footnote as printed"),
-        "unit": ("string", "Unit of the cells"), "price_basis": ("string", "Price basis"),
-        "rows": ("string", "Row labels, ' | '-separated"), "columns": ("string", "Column labels, ' | '-separated"),
-        "note": ("string", "What survives")}),
-    "lost_table_cells.csv": ("Every cell of the lost tables: missing (blank), remnant (survived) or derived (computed from a multiple the prose states)", {
-        "table_id": ("string", "T1-T6"), "row": ("string", "Row label"), "column": ("string", "Column label"),
-        "value": ("number", "Numeric value; blank for missing cells (never zero)"),
-        "value_as_printed": ("string", "Surviving cell text, e.g. 'not manufactured'"),
-        "status": ("string", "missing / remnant / derived"),
-        "computation": ("string", "For derived cells: how the value was computed"),
-        "source_ids": ("string", "Figure ids (';'-separated) the cell rests on"),
-        "fragment": ("string", "Verbatim source text for the cell or its prose multiple")}),
-    "claims.csv": ("The text's own arithmetic claims, as formulas over figure ids, recomputed by soviet_numbers.claims", {
-        "claim_id": ("string", "C01-C20"), "claim": ("string", "The claim in words"),
-        "formula": ("string", "Formula over figure ids (P..), + - * / and comparisons"),
-        "stated_id": ("string", "Figure id of the stated result, if the text prints it as a figure"),
-        "stated_value": ("number", "Stated result where it is not a separate figure (e.g. '(9 times)')"),
-        "stated_fragment": ("string", "Verbatim fragment for stated_value"),
-        "kind": ("string", "ratio / difference / sum / share / comparison"),
-        "lecture": ("integer", "Lecture that uses the claim")}),
-    "timeline.csv": ("Events the chapter names, 1925-1932, with the passage that names them and where each date comes from", {
-        "event_id": ("string", "T01-T14"), "event": ("string", "The event"),
-        "date": ("string", "Year, year-month or full date (ISO 8601 prefix)"),
-        "date_printed": ("string", "The date as printed in the text, if it is printed"),
-        "date_source": ("string", "'printed in the text' or 'not printed in the text: standard chronology'"),
-        "passage_id": ("string", "Passage that names the event"), "fragment": ("string", "Verbatim mention"),
-        "note": ("string", "Context")}),
-    "source/passages.csv": (f"The source text, {TEXTBOOK}, one passage per non-empty line, verbatim", {
-        "passage_id": ("string", "L + line number in data/source/chapter.txt"), "line": ("integer", "Line number"),
-        "theme": ("string", "Section of the chapter"), "kind": ("string", "heading / prose / table / table_footnote"),
-        "text": ("string", "The line, verbatim (trailing whitespace removed)")}),
+    "lost_tables.csv": (
+        "The six tables of the chapter whose cells were lost: titles, cited sources, structure",
+        {
+            "table_id": ("string", "T1-T6"),
+            "title_as_printed": ("string", "Title, verbatim"),
+            "passage_id": ("string", "Passage of the title"),
+            "cited_source": ("string", "Source footnote as printed"),
+            "unit": ("string", "Unit of the cells"),
+            "price_basis": ("string", "Price basis"),
+            "rows": ("string", "Row labels, ' | '-separated"),
+            "columns": ("string", "Column labels, ' | '-separated"),
+            "note": ("string", "What survives"),
+        },
+    ),
+    "lost_table_cells.csv": (
+        "Every cell of the lost tables: missing (blank), remnant (survived) or derived (computed from a multiple "
+        "the prose states)",
+        {
+            "table_id": ("string", "T1-T6"),
+            "row": ("string", "Row label"),
+            "column": ("string", "Column label"),
+            "value": ("number", "Numeric value; blank for missing cells (never zero)"),
+            "value_as_printed": ("string", "Surviving cell text, e.g. 'not manufactured'"),
+            "status": ("string", "missing / remnant / derived"),
+            "computation": ("string", "For derived cells: how the value was computed"),
+            "source_ids": ("string", "Figure ids (';'-separated) the cell rests on"),
+            "fragment": ("string", "Verbatim source text for the cell or its prose multiple"),
+        },
+    ),
+    "claims.csv": (
+        "The text's own arithmetic claims, as formulas over figure ids, recomputed by soviet_numbers.claims",
+        {
+            "claim_id": ("string", "C01-C20"),
+            "claim": ("string", "The claim in words"),
+            "formula": ("string", "Formula over figure ids (P..), + - * / and comparisons"),
+            "stated_id": ("string", "Figure id of the stated result, if the text prints it as a figure"),
+            "stated_value": ("number", "Stated result where it is not a separate figure (e.g. '(9 times)')"),
+            "stated_fragment": ("string", "Verbatim fragment for stated_value"),
+            "kind": ("string", "ratio / difference / sum / share / comparison"),
+            "lecture": ("integer", "Lecture that uses the claim"),
+        },
+    ),
+    "timeline.csv": (
+        "Events the chapter names, 1925-1932, with the passage that names them and where each date comes from",
+        {
+            "event_id": ("string", "T01-T14"),
+            "event": ("string", "The event"),
+            "date": ("string", "Year, year-month or full date (ISO 8601 prefix)"),
+            "date_printed": ("string", "The date as printed in the text, if it is printed"),
+            "date_source": ("string", "'printed in the text' or 'not printed in the text: standard chronology'"),
+            "passage_id": ("string", "Passage that names the event"),
+            "fragment": ("string", "Verbatim mention"),
+            "note": ("string", "Context"),
+        },
+    ),
+    "source/passages.csv": (
+        f"The source text, {TEXTBOOK}, one passage per non-empty line, verbatim",
+        {
+            "passage_id": ("string", "L + line number in data/source/chapter.txt"),
+            "line": ("integer", "Line number"),
+            "theme": ("string", "Section of the chapter"),
+            "kind": ("string", "heading / prose / table / table_footnote"),
+            "text": ("string", "The line, verbatim (trailing whitespace removed)"),
+        },
+    ),
 }
 EXTERNAL = {
     "external/maddison2020_selected_1900_1950.csv": {
         "title": "Maddison Project Database 2020: GDP per capita and population, selected countries, 1900-1950",
-        "citation": "Bolt, J. and J. L. van Zanden (2020), Maddison style estimates of the evolution of the world economy. A new 2020 update. Maddison Project Database, version 2020, Groningen Growth and Development Centre.",
+        "citation": MADDISON_CITATION,
         "license": "CC BY 4.0 (Maddison Project Database); extract copied unchanged",
-        "fields": {"countrycode": ("string", "ISO code; SUN = former USSR"), "country": ("string", "Country name"),
-                   "year": ("integer", "Calendar year"), "gdppc_2011usd": ("number", "Real GDP per capita, 2011 US$ (PPP)"),
-                   "pop_thousand": ("number", "Population, thousands (blank where the database has none)")}},
+        "fields": {
+            "countrycode": ("string", "ISO code; SUN = former USSR"),
+            "country": ("string", "Country name"),
+            "year": ("integer", "Calendar year"),
+            "gdppc_2011usd": ("number", "Real GDP per capita, 2011 US$ (PPP)"),
+            "pop_thousand": ("number", "Population, thousands (blank where the database has none)"),
+        },
+    },
     "external/cow_nmc6_selected_1900_1950.csv": {
         "title": "Correlates of War National Material Capabilities 6.0: selected states, 1900-1950",
-        "citation": "Singer, J. David, Stuart Bremer and John Stuckey (1972), Capability Distribution, Uncertainty, and Major Power War, 1820-1965; Greig, J. Michael and Andrew J. Enterline (2021), Correlates of War Project National Material Capabilities (NMC) Data Documentation, Version 6.0.",
+        "citation": COW_CITATION,
         "license": "Correlates of War Project data, free to use with citation; extract copied unchanged",
-        "fields": {"stateabb": ("string", "State abbreviation; RUS = Russia/USSR"), "ccode": ("integer", "COW country code"),
-                   "year": ("integer", "Calendar year"), "irst": ("number", "Iron and steel production, thousands of tons"),
-                   "pec": ("number", "Primary energy consumption, thousands of coal-ton equivalents"),
-                   "tpop": ("number", "Total population, thousands"), "upop": ("number", "Urban population, thousands"),
-                   "milex": ("number", "Military expenditure, thousands of current US$ (pre-1914 in pounds sterling)"),
-                   "milper": ("number", "Military personnel, thousands")}},
+        "fields": {
+            "stateabb": ("string", "State abbreviation; RUS = Russia/USSR"),
+            "ccode": ("integer", "COW country code"),
+            "year": ("integer", "Calendar year"),
+            "irst": ("number", "Iron and steel production, thousands of tons"),
+            "pec": ("number", "Primary energy consumption, thousands of coal-ton equivalents"),
+            "tpop": ("number", "Total population, thousands"),
+            "upop": ("number", "Urban population, thousands"),
+            "milex": ("number", "Military expenditure, thousands of current US$ (pre-1914 in pounds sterling)"),
+            "milper": ("number", "Military personnel, thousands"),
+        },
+    },
 }
 
 
 def schema(fields, path):
-    header = next(csv.reader(open(DATA / path, encoding="utf-8")))
+    with open(DATA / path, encoding="utf-8") as f:
+        header = next(csv.reader(f))
     assert header == list(fields), (path, header)
-    return {"fields": [{"name": n, "type": t, "description": d} for n, (t, d) in fields.items()],
-            "missingValues": [""]}
+    return {"fields": [{"name": n, "type": t, "description": d} for n, (t, d) in fields.items()], "missingValues": [""]}
 
 
 def render() -> str:
@@ -102,25 +150,59 @@ def render() -> str:
     resources = []
     for theme in THEMES:
         path = f"figures_{theme}.csv"
-        resources.append({"name": f"figures-{theme.replace('_', '-')}", "path": path, "profile": "tabular-data-resource",
-                          "title": f"Every number stated in the chapter's prose: {theme.replace('_', ' ')}",
-                          "format": "csv", "encoding": "utf-8", "schema": schema(FIGURE_FIELDS, path),
-                          "sources": [{"title": TEXTBOOK}],
-                          "description": "Official claims of a Soviet textbook, with verbatim fragment and the textbook's own citation."})
+        resources.append(
+            {
+                "name": f"figures-{theme.replace('_', '-')}",
+                "path": path,
+                "profile": "tabular-data-resource",
+                "title": f"Every number stated in the chapter's prose: {theme.replace('_', ' ')}",
+                "format": "csv",
+                "encoding": "utf-8",
+                "schema": schema(FIGURE_FIELDS, path),
+                "sources": [{"title": TEXTBOOK}],
+                "description": "Official claims of a Soviet textbook, with verbatim fragment and the textbook's own "
+                "citation.",
+            }
+        )
     for path, (title, fields) in RESOURCES.items():
-        resources.append({"name": path.replace("source/", "source-").replace(".csv", "").replace("_", "-"),
-                          "path": path, "profile": "tabular-data-resource", "title": title, "format": "csv",
-                          "encoding": "utf-8", "schema": schema(fields, path), "sources": [{"title": TEXTBOOK}]})
+        resources.append(
+            {
+                "name": path.replace("source/", "source-").replace(".csv", "").replace("_", "-"),
+                "path": path,
+                "profile": "tabular-data-resource",
+                "title": title,
+                "format": "csv",
+                "encoding": "utf-8",
+                "schema": schema(fields, path),
+                "sources": [{"title": TEXTBOOK}],
+            }
+        )
     for path, meta in EXTERNAL.items():
-        resources.append({"name": Path(path).stem.replace("_", "-"), "path": path, "profile": "tabular-data-resource",
-                          "title": meta["title"], "format": "csv", "encoding": "utf-8",
-                          "schema": schema(meta["fields"], path), "sources": [{"title": meta["citation"]}],
-                          "licenses": [{"name": "other", "title": meta["license"]}]})
+        resources.append(
+            {
+                "name": Path(path).stem.replace("_", "-"),
+                "path": path,
+                "profile": "tabular-data-resource",
+                "title": meta["title"],
+                "format": "csv",
+                "encoding": "utf-8",
+                "schema": schema(meta["fields"], path),
+                "sources": [{"title": meta["citation"]}],
+                "licenses": [{"name": "other", "title": meta["license"]}],
+            }
+        )
     package = {
         "name": "soviet-industrialization-1925-1930",
         "title": "Soviet industrialization, 1925-1930, read through its own numbers: course data",
-        "description": "Every number in the prose of a c. 1940 Soviet textbook chapter, with verbatim fragments and citations; its lost tables; its arithmetic claims; and two independent series for comparison.",
-        "licenses": [{"name": "other", "title": "Course data: CC BY 4.0. The source text is a c. 1940 Soviet textbook in a web machine translation, quoted for teaching; external extracts keep their own terms (see each resource)."}],
+        "description": "Every number in the prose of a c. 1940 Soviet textbook chapter, with verbatim fragments and "
+        "citations; its lost tables; its arithmetic claims; and two independent series for comparison.",
+        "licenses": [
+            {
+                "name": "other",
+                "title": "Course data: CC BY 4.0. The source text is a c. 1940 Soviet textbook in a web machine "
+                "translation, quoted for teaching; external extracts keep their own terms (see each resource).",
+            }
+        ],
         "sources": [{"title": TEXTBOOK, "path": SOURCE_URL}],
         "resources": resources,
     }

@@ -1,9 +1,10 @@
 """Lecture 1's explorers: growth between two dates of a series, and why a share of the budget falls."""
+
 from __future__ import annotations
 
 import html
 import math
-from functools import lru_cache
+from functools import cache
 
 import ipywidgets as w
 
@@ -25,7 +26,7 @@ GROWTH_SERIES = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def series_claims(series: str) -> dict[tuple[str, str], tuple[str, str]]:
     """The text's ratio claims between two points of a series: {(start id, end id): (claim, verdict)}.
 
@@ -56,17 +57,28 @@ def growth_summary(series: str, start_id: str, end_id: str) -> dict:
     (p0, v0, y0), (p1, v1, y1) = _point(start_id), _point(end_id)
     years = y1 - y0
     claim, verdict = series_claims(series).get((start_id, end_id), (None, None))
-    return dict(series=series, start=p0, end=p1, start_value=v0, end_value=v1, years=years,
-                multiple=ar.multiple(v0, v1), percent_change=ar.percent_change(v0, v1),
-                annual_growth=ar.average_annual_growth(v0, v1, years) if years > 0 else float("nan"),
-                claim=claim, verdict=verdict)
+    return dict(
+        series=series,
+        start=p0,
+        end=p1,
+        start_value=v0,
+        end_value=v1,
+        years=years,
+        multiple=ar.multiple(v0, v1),
+        percent_change=ar.percent_change(v0, v1),
+        annual_growth=ar.average_annual_growth(v0, v1, years) if years > 0 else float("nan"),
+        claim=claim,
+        verdict=verdict,
+    )
 
 
 def growth_text(s: dict) -> str:
     """The explorer's readout, as HTML."""
-    lines = [f"<b>{html.escape(s['series'])}</b>",
-             f"{html.escape(s['start'])}: {s['start_value']:,.1f} &rarr; {html.escape(s['end'])}: {s['end_value']:,.1f}",
-             f"Multiple: <b>&times;{s['multiple']:.2f}</b> ({s['percent_change']:+.1f}%)"]
+    lines = [
+        f"<b>{html.escape(s['series'])}</b>",
+        f"{html.escape(s['start'])}: {s['start_value']:,.1f} &rarr; {html.escape(s['end'])}: {s['end_value']:,.1f}",
+        f"Multiple: <b>&times;{s['multiple']:.2f}</b> ({s['percent_change']:+.1f}%)",
+    ]
     if s["years"] > 0:
         lines.append(f"Over {s['years']:g} years: <b>{s['annual_growth']:+.1f}% a year</b> on average (compound)")
     else:
@@ -79,8 +91,13 @@ def growth_text(s: dict) -> str:
 def growth_explorer() -> Explorer:
     """Pick a series and two points; read the multiple, the average annual growth and the text's claim."""
     names = list(GROWTH_SERIES)
-    series = w.Dropdown(options=names, value=names[0], description="Series", layout=w.Layout(width="560px"),
-                        style={"description_width": "60px"})
+    series = w.Dropdown(
+        options=names,
+        value=names[0],
+        description="Series",
+        layout=w.Layout(width="560px"),
+        style={"description_width": "60px"},
+    )
     start = w.Dropdown(description="From", style={"description_width": "60px"})
     end = w.Dropdown(description="To", style={"description_width": "60px"})
     out = w.HTML()
@@ -113,8 +130,9 @@ def admin_figures() -> tuple[float, float, float, float]:
     return tuple(value(fid) for fid in ADMIN_IDS)
 
 
-def share_scenario(part_change_pct: float, whole_multiple: float, part_start: float | None = None,
-                   share_start: float | None = None) -> dict:
+def share_scenario(
+    part_change_pct: float, whole_multiple: float, part_start: float | None = None, share_start: float | None = None
+) -> dict:
     """What happens to a share when the part changes by ``part_change_pct`` and the whole is multiplied.
 
     The start is the text's 1926/27 (P16, P18) unless given.
@@ -147,11 +165,15 @@ def share_text(d: dict) -> str:
         return "The share does not change in this scenario."
     only_whole = d["share_start"] * math.exp(d["from_whole"])
     only_part = d["share_start"] * math.exp(d["from_part"])
-    text = (f"Share: {d['share_start']:.2f}% &rarr; <b>{d['share_end']:.2f}%</b>. "
-            f"The budget's change alone would give {only_whole:.2f}%; the change in spending alone, {only_part:.2f}%.")
+    text = (
+        f"Share: {d['share_start']:.2f}% &rarr; <b>{d['share_end']:.2f}%</b>. "
+        f"The budget's change alone would give {only_whole:.2f}%; the change in spending alone, {only_part:.2f}%."
+    )
     if 0 <= d["fraction_from_whole"] <= 1:
-        text += (f" Of the change (in log terms), <b>{d['fraction_from_whole'] * 100:.0f}%</b> comes from the size of "
-                 f"the budget and <b>{d['fraction_from_part'] * 100:.0f}%</b> from administrative spending itself.")
+        text += (
+            f" Of the change (in log terms), <b>{d['fraction_from_whole'] * 100:.0f}%</b> comes from the size of "
+            f"the budget and <b>{d['fraction_from_part'] * 100:.0f}%</b> from administrative spending itself."
+        )
     else:
         text += " Here the two causes pull in opposite directions, so no percentage split makes sense."
     return text
@@ -160,13 +182,24 @@ def share_text(d: dict) -> str:
 def share_explorer() -> Explorer:
     """Move the change in spending and the growth of the budget; watch the share and its decomposition."""
     spend0, spend1, share0, share1 = admin_figures()  # the sliders start at what the text's figures imply
-    part = w.FloatSlider(value=round(ar.percent_change(spend0, spend1), 1), min=-60, max=40, step=0.5,
-                         description="Spending change, %", style={"description_width": "150px"},
-                         layout=w.Layout(width="520px"))
-    whole = w.FloatSlider(value=round(ar.implied_total(spend1, share1) / ar.implied_total(spend0, share0), 2),
-                          min=0.5, max=4, step=0.05,
-                          description="Budget multiple, ×", style={"description_width": "150px"},
-                          layout=w.Layout(width="520px"))
+    part = w.FloatSlider(
+        value=round(ar.percent_change(spend0, spend1), 1),
+        min=-60,
+        max=40,
+        step=0.5,
+        description="Spending change, %",
+        style={"description_width": "150px"},
+        layout=w.Layout(width="520px"),
+    )
+    whole = w.FloatSlider(
+        value=round(ar.implied_total(spend1, share1) / ar.implied_total(spend0, share0), 2),
+        min=0.5,
+        max=4,
+        step=0.05,
+        description="Budget multiple, ×",
+        style={"description_width": "150px"},
+        layout=w.Layout(width="520px"),
+    )
     text = w.HTML()
     chart = ShareChart()
 

@@ -1,4 +1,5 @@
 """Lecture 2's explorers: shape a five-year investment path against the plan, and read technology shares."""
+
 from __future__ import annotations
 
 import functools
@@ -48,15 +49,23 @@ def path_summary(path: list[float], plan: list[float] | None = None) -> dict:
         running += v
         cumulative.append(running)
     growth = [ar.percent_change(a, b) if a > 0 else float("nan") for a, b in zip(path, path[1:])]
-    return {"total": running, "cumulative": cumulative, "growth": growth, "plan_total": sum(plan),
-            "ratio_to_plan": running / sum(plan), "difference": running - sum(plan)}
+    return {
+        "total": running,
+        "cumulative": cumulative,
+        "growth": growth,
+        "plan_total": sum(plan),
+        "ratio_to_plan": running / sum(plan),
+        "difference": running - sum(plan),
+    }
 
 
 def path_text(s: dict) -> str:
     rates = ", ".join(f"{g:+.0f}%" for g in s["growth"])
-    return (f"Five-year total: <b>{s['total']:,.0f}</b> million rubles, against the plan's {s['plan_total']:,.0f} "
-            f"({s['ratio_to_plan'] * 100:.0f}% of it; difference {s['difference']:+,.0f}).<br>"
-            f"Year-on-year growth of your path: {rates}.")
+    return (
+        f"Five-year total: <b>{s['total']:,.0f}</b> million rubles, against the plan's {s['plan_total']:,.0f} "
+        f"({s['ratio_to_plan'] * 100:.0f}% of it; difference {s['difference']:+,.0f}).<br>"
+        f"Year-on-year growth of your path: {rates}."
+    )
 
 
 class PathChart(LiveChart):
@@ -67,10 +76,22 @@ class PathChart(LiveChart):
 
         self.plan = plan_path()
         x = range(len(self.plan))
-        ax.bar([i - 0.2 for i in x], self.plan, width=0.4, color=OKABE_ITO["blue"],
-               label="plan, optimal variant (official)")
-        self.bars = ax.bar([i + 0.2 for i in x], [0] * len(self.plan), width=0.4, color="white",
-                           edgecolor=OKABE_ITO["vermillion"], hatch="///", label="your path (illustration)")
+        ax.bar(
+            [i - 0.2 for i in x],
+            self.plan,
+            width=0.4,
+            color=OKABE_ITO["blue"],
+            label="plan, optimal variant (official)",
+        )
+        self.bars = ax.bar(
+            [i + 0.2 for i in x],
+            [0] * len(self.plan),
+            width=0.4,
+            color="white",
+            edgecolor=OKABE_ITO["vermillion"],
+            hatch="///",
+            label="your path (illustration)",
+        )
         ax.set_xticks(list(x), PLAN_YEARS[: len(self.plan)])
         ax.set_ylabel("million rubles a year")
         ax.yaxis.set_major_locator(MaxNLocator(4))
@@ -88,14 +109,21 @@ def plan_path_explorer() -> Explorer:
     """Shape a five-year investment path (flat, accelerating, damped) and compare it with the plan."""
     style = {"description_width": "190px"}
     wide = w.Layout(width="560px")
-    first = w.FloatSlider(value=2091, min=500, max=5000, step=50, description="First year (million rubles)",
-                          style=style, layout=wide)
-    growth = w.FloatSlider(value=36, min=-30, max=80, step=1, description="Growth, first step (%)", style=style,
-                           layout=wide)
-    change = w.FloatSlider(value=-9, min=-40, max=20, step=1, description="Change of growth per year (pp)",
-                           style=style, layout=wide)
-    presets = w.ToggleButtons(options=["(custom)"] + list(PATH_PRESETS), value="(custom)", description="Preset",
-                              style={"description_width": "60px", "button_width": "160px"})
+    first = w.FloatSlider(
+        value=2091, min=500, max=5000, step=50, description="First year (million rubles)", style=style, layout=wide
+    )
+    growth = w.FloatSlider(
+        value=36, min=-30, max=80, step=1, description="Growth, first step (%)", style=style, layout=wide
+    )
+    change = w.FloatSlider(
+        value=-9, min=-40, max=20, step=1, description="Change of growth per year (pp)", style=style, layout=wide
+    )
+    presets = w.ToggleButtons(
+        options=["(custom)"] + list(PATH_PRESETS),
+        value="(custom)",
+        description="Preset",
+        style={"description_width": "60px", "button_width": "160px"},
+    )
     text = w.HTML()
     chart = PathChart()
 
@@ -122,23 +150,29 @@ TECH_TOPICS = {
         "years": ("1924/25", "1928/29"),
         "rows": {"rotary": ("P48", "P49"), "percussion (rod and cable)": ("P50", "P51")},
         "base": "Both years: shares of drilling. The rest (not stated in the text) is shown as the gap to 100%.",
-        "percent": True},
+        "percent": True,
+    },
     "Oil extraction: share of methods (%)": {
         "years": ("1924/25", "1928/29"),
         "rows": {"bailing ('tartan')": ("P52", "P56"), "pumps": ("P53", "P54"), "compressors": (None, "P55")},
         "base": "WARNING: not the same base. In 1924/25 bailing is a share of output 'not counting the flowing "
-                "production', while pumps are a share 'of all oil'; the 1928/29 base is not stated. Do not read "
-                "the bars as one series.",
-        "percent": True},
+        "production', while pumps are a share 'of all oil'; the 1928/29 base is not stated. Do not read "
+        "the bars as one series.",
+        "percent": True,
+    },
     "Electrification coefficient of oil production (%)": {
         "years": ("1924/25", "1928/29"),
         "rows": {"Grozneft": ("P57", "P58"), "USSR as a whole": (None, "P59")},
-        "base": "Grozneft (the Grozny oil trust) in both years; the USSR figure only for 1928/29.", "percent": True},
+        "base": "Grozneft (the Grozny oil trust) in both years; the USSR figure only for 1928/29.",
+        "percent": True,
+    },
     "Coal-cutting machines in the coal industry (units)": {
         "years": ("1925/26", "end of 1929"),
         "rows": {"heavy cutters": ("P41", "P42"), "light cutters": (None, "P43"), "jackhammers": (None, "P44")},
         "base": "For 1925/26 the text gives only the heavy machines; light machines and jackhammers 'were few' "
-                "(no number: left blank, not zero).", "percent": False},
+        "(no number: left blank, not zero).",
+        "percent": False,
+    },
 }
 
 
@@ -149,8 +183,15 @@ def tech_points(topic: str) -> list[tuple[str, str, float, str, str]]:
     for method, ids in spec["rows"].items():
         for year, fid in zip(spec["years"], ids):
             f = figure(fid) if fid else None
-            points.append((method, year, float(f["value"]) if f is not None else float("nan"),
-                           f["qualifier"] if f is not None else "", fid or ""))
+            points.append(
+                (
+                    method,
+                    year,
+                    float(f["value"]) if f is not None else float("nan"),
+                    f["qualifier"] if f is not None else "",
+                    fid or "",
+                )
+            )
     return points
 
 
@@ -184,7 +225,7 @@ def draw_tech(ax, topic: str) -> None:
     ax.set_title(topic, fontsize=10)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def tech_png(topic: str) -> bytes:
     """The technology explorer's chart for one topic. It depends on the topic alone, so each is drawn only once."""
     fig, ax = widget_figure(LiveChart.figsize)
@@ -201,8 +242,13 @@ def tech_sums(topic: str) -> dict:
 
 def technology_explorer() -> Explorer:
     topics = list(TECH_TOPICS)
-    choice = w.Dropdown(options=topics, value=topics[0], description="Topic", layout=w.Layout(width="520px"),
-                        style={"description_width": "50px"})
+    choice = w.Dropdown(
+        options=topics,
+        value=topics[0],
+        description="Topic",
+        layout=w.Layout(width="520px"),
+        style={"description_width": "50px"},
+    )
     note = w.HTML()
     image = picture(LiveChart.figsize)
 
@@ -210,7 +256,9 @@ def technology_explorer() -> Explorer:
         spec = TECH_TOPICS[choice.value]
         sums = ""
         if spec["percent"] and "coefficient" not in choice.value:
-            sums = "<br>Stated shares add up to: " + "; ".join(f"{y}: {s:g}%" for y, s in tech_sums(choice.value).items())
+            sums = "<br>Stated shares add up to: " + "; ".join(
+                f"{y}: {s:g}%" for y, s in tech_sums(choice.value).items()
+            )
         note.value = f"<i>{html.escape(spec['base'])}</i>{sums}"
         image.value = tech_png(choice.value)
 

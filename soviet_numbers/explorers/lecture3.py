@@ -1,4 +1,5 @@
 """Lecture 3's explorers: output as an index on a chosen base, and catching up (also used in lecture 4)."""
+
 from __future__ import annotations
 
 import math
@@ -24,8 +25,11 @@ def output_series() -> dict[str, list[float]]:
     """Total, Group A and the implied Group B (derived: total minus A), million rubles, 1913 / 1925 / 1929."""
     total = [value_in_millions("P87"), value_in_millions("P86"), value_in_millions("P85")]
     group_a = [value_in_millions("P92"), value_in_millions("P91"), value_in_millions("P90")]
-    return {"large-scale industry": total, "Group A (means of production)": group_a,
-            "Group B (derived: total - A)": [t - a for t, a in zip(total, group_a)]}
+    return {
+        "large-scale industry": total,
+        "Group A (means of production)": group_a,
+        "Group B (derived: total - A)": [t - a for t, a in zip(total, group_a)],
+    }
 
 
 def output_index(base_label: str) -> dict[str, list[float]]:
@@ -55,8 +59,9 @@ class OutputChart(LiveChart):
         x = [1913, 1925, 1929]
         self.lines, self.ends = {}, {}
         for name, c, fill in zip(output_series(), colors, fills):
-            (self.lines[name],) = ax.plot(x, [100] * 3, ":", marker="o", fillstyle=fill, markersize=8, color=c,
-                                          label=name)
+            (self.lines[name],) = ax.plot(
+                x, [100] * 3, ":", marker="o", fillstyle=fill, markersize=8, color=c, label=name
+            )
             self.ends[name] = ax.text(1929.3, 100, "", va="center", fontsize=8, color=c)
         ax.axhline(100, color="#444", linewidth=0.8)
         ax.set_xticks(x, ["1913", "1925", "1929"])
@@ -87,15 +92,21 @@ class OutputChart(LiveChart):
         ax.set_yticks([], minor=True)
         ax.set_ylabel(f"index, {base_label.split(' (')[0]}" + (" (log scale)" if log else ""))
         ax.set_title("Output of large-scale industry (1926/27 prices) as an index", fontsize=10)
-        ax.legend(handles=[line for line in self.lines.values() if line.get_visible()], frameon=False, fontsize=8,
-                  loc="upper left")
+        ax.legend(
+            handles=[line for line in self.lines.values() if line.get_visible()],
+            frameon=False,
+            fontsize=8,
+            loc="upper left",
+        )
 
 
 def output_text(base_label: str) -> str:
     idx = output_index(base_label)["large-scale industry"]
-    return (f"Large-scale industry, 1929: <b>{idx[2]:.0f}</b> ({base_label.split(' (')[0]}); 1925: {idx[1]:.0f}. "
-            "Dotted lines only join the three dates the text gives: output collapsed during the war and civil war, "
-            "and the text prints no figure for those years.")
+    return (
+        f"Large-scale industry, 1929: <b>{idx[2]:.0f}</b> ({base_label.split(' (')[0]}); 1925: {idx[1]:.0f}. "
+        "Dotted lines only join the three dates the text gives: output collapsed during the war and civil war, "
+        "and the text prints no figure for those years."
+    )
 
 
 def output_explorer() -> Explorer:
@@ -118,29 +129,54 @@ def output_explorer() -> Explorer:
 
 
 def catch_up_text(c: dict, target: str, year: int, ussr_rate: float, target_rate: float) -> str:
-    head = (f"{year}: USSR {c['ussr']:,.0f} vs {COUNTRIES[target]} {c['target']:,.0f} (2011 US$ per person; "
-            f"USSR = {c['ratio'] * 100:.0f}% of {COUNTRIES[target]}).<br>")
+    head = (
+        f"{year}: USSR {c['ussr']:,.0f} vs {COUNTRIES[target]} {c['target']:,.0f} (2011 US$ per person; "
+        f"USSR = {c['ratio'] * 100:.0f}% of {COUNTRIES[target]}).<br>"
+    )
     if c["years"] == 0:
         return head + "Already level."
     if not math.isfinite(c["years"]):
-        return head + (f"At {ussr_rate:g}% a year against {target_rate:g}%, the gap <b>never closes</b>: "
-                       "the follower must grow faster than the leader.")
-    return head + (f"At {ussr_rate:g}% a year against {target_rate:g}%, the USSR would catch up after "
-                   f"<b>{c['years']:.0f} years</b> (around {c['reached_in']}). A projection, not a forecast.")
+        return head + (
+            f"At {ussr_rate:g}% a year against {target_rate:g}%, the gap <b>never closes</b>: "
+            "the follower must grow faster than the leader."
+        )
+    return head + (
+        f"At {ussr_rate:g}% a year against {target_rate:g}%, the USSR would catch up after "
+        f"<b>{c['years']:.0f} years</b> (around {c['reached_in']}). A projection, not a forecast."
+    )
 
 
 def catch_up_explorer(year: int = 1928) -> Explorer:
     target = w.Dropdown(options=[(v, k) for k, v in COUNTRIES.items()], value="GBR", description="Catch up with")
     start = w.Dropdown(options=[1913, 1928, 1929, 1933], value=year, description="From year")
-    rate = w.FloatSlider(value=5.0, min=0, max=15, step=0.5, description="USSR growth, % a year",
-                         style={"description_width": "160px"}, layout=w.Layout(width="520px"))
-    other = w.FloatSlider(value=1.5, min=-2, max=5, step=0.5, description="Their growth, % a year",
-                          style={"description_width": "160px"}, layout=w.Layout(width="520px"))
+    rate = w.FloatSlider(
+        value=5.0,
+        min=0,
+        max=15,
+        step=0.5,
+        description="USSR growth, % a year",
+        style={"description_width": "160px"},
+        layout=w.Layout(width="520px"),
+    )
+    other = w.FloatSlider(
+        value=1.5,
+        min=-2,
+        max=5,
+        step=0.5,
+        description="Their growth, % a year",
+        style={"description_width": "160px"},
+        layout=w.Layout(width="520px"),
+    )
     text = w.HTML()
 
     def refresh(*_):
-        text.value = catch_up_text(catch_up(target.value, start.value, rate.value, other.value), target.value,
-                                   start.value, rate.value, other.value)
+        text.value = catch_up_text(
+            catch_up(target.value, start.value, rate.value, other.value),
+            target.value,
+            start.value,
+            rate.value,
+            other.value,
+        )
 
     for control in (target, start, rate, other):
         control.observe(refresh, "value")

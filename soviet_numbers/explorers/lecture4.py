@@ -1,4 +1,5 @@
 """Lecture 4's explorer: the index-number problem, on a synthetic economy (an illustration, not history)."""
+
 from __future__ import annotations
 
 import ipywidgets as w
@@ -7,19 +8,23 @@ from ..arithmetic import index_problem
 from ..charts import OKABE_ITO
 from .live import BarPairChart, Explorer
 
+
 def index_problem_text(d: dict) -> str:
-    return (f"Valued at <b>base-year</b> prices, output grows <b>&times;{d['base_year_prices']:.2f}</b>; at "
-            f"<b>end-year</b> prices, <b>&times;{d['end_year_prices']:.2f}</b>. Same goods, same quantities: the "
-            f"choice of prices alone makes one index {d['gap']:.2f} times the other. "
-            "<i>Synthetic numbers, an illustration only.</i>")
+    return (
+        f"Valued at <b>base-year</b> prices, output grows <b>&times;{d['base_year_prices']:.2f}</b>; at "
+        f"<b>end-year</b> prices, <b>&times;{d['end_year_prices']:.2f}</b>. Same goods, same quantities: the "
+        f"choice of prices alone makes one index {d['gap']:.2f} times the other. "
+        "<i>Synthetic numbers, an illustration only.</i>"
+    )
 
 
 class IndexChart(BarPairChart):
     """One synthetic economy's output growth measured at base-year and at end-year prices."""
 
     figsize = (6, 3.2)
-    bar_style = dict(width=0.55, color="white", hatch="///", linewidth=1.5,
-                     edgecolor=[OKABE_ITO["vermillion"], OKABE_ITO["blue"]])
+    bar_style = dict(
+        width=0.55, color="white", hatch="///", linewidth=1.5, edgecolor=[OKABE_ITO["vermillion"], OKABE_ITO["blue"]]
+    )
     ticks = ("at base-year prices\n(like '1926/27 prices')", "at end-year prices")
     ylabel, title = "output growth (multiple)", "SYNTHETIC example: one economy, two price bases"
     title_style = dict(fontsize=10)
@@ -36,10 +41,18 @@ def draw_index_problem(ax, d: dict) -> None:
 
 def index_problem_explorer() -> Explorer:
     style, wide = {"description_width": "210px"}, w.Layout(width="560px")
-    m_q = w.FloatSlider(value=8, min=1, max=20, step=0.5, description="Machines: output multiple", style=style, layout=wide)
-    m_p = w.FloatSlider(value=40, min=10, max=200, step=5, description="Machines: end price, % of base", style=style, layout=wide)
-    c_q = w.FloatSlider(value=1.2, min=0.5, max=3, step=0.1, description="Cloth: output multiple", style=style, layout=wide)
-    c_p = w.FloatSlider(value=150, min=50, max=300, step=5, description="Cloth: end price, % of base", style=style, layout=wide)
+    m_q = w.FloatSlider(
+        value=8, min=1, max=20, step=0.5, description="Machines: output multiple", style=style, layout=wide
+    )
+    m_p = w.FloatSlider(
+        value=40, min=10, max=200, step=5, description="Machines: end price, % of base", style=style, layout=wide
+    )
+    c_q = w.FloatSlider(
+        value=1.2, min=0.5, max=3, step=0.1, description="Cloth: output multiple", style=style, layout=wide
+    )
+    c_p = w.FloatSlider(
+        value=150, min=50, max=300, step=5, description="Cloth: end price, % of base", style=style, layout=wide
+    )
     text = w.HTML()
     chart = IndexChart()
 

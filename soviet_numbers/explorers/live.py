@@ -5,6 +5,7 @@ built once and changed in place when a control moves. The box, :class:`Explorer`
 its current state, so a notebook stored without widget state still shows each explorer's default view (and the
 static edition shows it too).
 """
+
 from __future__ import annotations
 
 import base64
@@ -14,7 +15,6 @@ import re
 import ipywidgets as w
 
 from ..charts import WIDGET_DPI, layout, nice_ceiling, png, widget_figure
-
 
 
 class LiveChart:

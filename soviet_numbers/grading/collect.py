@@ -1,4 +1,5 @@
 """Find a class's submissions in a folder, fingerprint each, and flag duplicate names."""
+
 from __future__ import annotations
 
 import hashlib
@@ -23,7 +24,9 @@ def collect(submissions_dir: Path) -> list[Submission]:
     submissions_dir = Path(submissions_dir)
     found: list[Submission] = []
     # Top-level files first, then folders, each in name order: the first notebook under a name is graded.
-    for path in sorted(submissions_dir.rglob("*.ipynb"), key=lambda p: (len(p.relative_to(submissions_dir).parts), str(p))):
+    for path in sorted(
+        submissions_dir.rglob("*.ipynb"), key=lambda p: (len(p.relative_to(submissions_dir).parts), str(p))
+    ):
         if ".ipynb_checkpoints" in path.parts:
             continue
         rel = path.relative_to(submissions_dir)

@@ -4,6 +4,7 @@ The student's own check cells and saved outputs are never read: a dump cell, mar
 appended and prints the answer variables as JSON. Each cell has a time limit and an output cap; the kernel gets a
 scrubbed environment and a temporary working directory.
 """
+
 from __future__ import annotations
 
 import json
@@ -117,8 +118,9 @@ def execute_submission(path: Path, assignment: str, timeout: int = 60) -> dict:
 
     with tempfile.TemporaryDirectory(prefix="sn-grade-") as tmp:
         work = Path(tmp)
-        client = CappedClient(nb, timeout=timeout, kernel_name="python3", allow_errors=True,
-                              resources={"metadata": {"path": str(work)}})
+        client = CappedClient(
+            nb, timeout=timeout, kernel_name="python3", allow_errors=True, resources={"metadata": {"path": str(work)}}
+        )
         try:
             client.execute(env=_safe_env(work), cwd=str(work))
         except CellTimeoutError:
@@ -130,7 +132,9 @@ def execute_submission(path: Path, assignment: str, timeout: int = 60) -> dict:
     for i, cell in enumerate(nb.cells[:dump_index]):
         for out in cell.get("outputs", []):
             if out.get("output_type") == "error":
-                result["cell_errors"].append(f"code cell {i + 1} raised {out.get('ename')}: {str(out.get('evalue'))[:100]}")
+                result["cell_errors"].append(
+                    f"code cell {i + 1} raised {out.get('ename')}: {str(out.get('evalue'))[:100]}"
+                )
     if dropped:
         result["notes"].append(f"output of {len(dropped)} cell(s) over {OUTPUT_CAP_BYTES // 1000} kB was discarded")
     for out in nb.cells[dump_index].get("outputs", []):

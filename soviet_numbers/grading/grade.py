@@ -3,6 +3,7 @@
 The checks are the course's own (:mod:`soviet_numbers.assignments`), applied here to the answers read back from
 each executed copy: a student cannot change them.
 """
+
 from __future__ import annotations
 
 import os
@@ -24,8 +25,11 @@ def _grade_one(args) -> StudentReport:
     mine = assignment_exercises(assignment)
 
     def row(ex_id, variable, status, points, max_points, message):
-        report.rows.append(Row(sub.student, assignment, ex_id, variable, status, points, max_points, message,
-                               sub.path.name, sub.sha256))
+        report.rows.append(
+            Row(
+                sub.student, assignment, ex_id, variable, status, points, max_points, message, sub.path.name, sub.sha256
+            )
+        )
 
     if sub.problem:
         row("", "", "error", 0, sum(p.points for ex in mine.values() for p in ex.parts), sub.problem)
@@ -42,7 +46,9 @@ def _grade_one(args) -> StudentReport:
             status, message = fb.status, fb.message
             if part.variable in run.get("missing", []):
                 status = "error" if first_error else "unanswered"
-                message = f"the variable {part.variable} was never defined" + (f" ({first_error})" if first_error else "")
+                message = f"the variable {part.variable} was never defined" + (
+                    f" ({first_error})" if first_error else ""
+                )
             if ex.written and isinstance(namespace.get(part.variable), str):
                 report.written[ex_id] = namespace[part.variable]
             points = part.points if status == "correct" else 0.0
@@ -53,8 +59,14 @@ def _grade_one(args) -> StudentReport:
     return report
 
 
-def grade_submissions(submissions_dir: Path, assignment: str, out_csv: Path, feedback_dir: Path | None = None,
-                      timeout: int = 60, workers: int | None = None) -> list[Row]:
+def grade_submissions(
+    submissions_dir: Path,
+    assignment: str,
+    out_csv: Path,
+    feedback_dir: Path | None = None,
+    timeout: int = 60,
+    workers: int | None = None,
+) -> list[Row]:
     """Grade every submission in a folder; write the gradebook CSV, feedback files and written answers."""
     if assignment not in assignment_names():
         raise ValueError(f"unknown assignment {assignment!r}; choose one of {assignment_names()}")

@@ -1,4 +1,5 @@
 """Release one assignment: its generated exercise notebook, in a folder (and a zip) an LMS can take."""
+
 from __future__ import annotations
 
 import shutil
@@ -39,7 +40,8 @@ def release(assignment: str, out: Path, make_zip: bool = False) -> Path:
         f"Assignment {assignment}\n\nOpen {source.name} in JupyterLab, answer each exercise where it says "
         "'None  # ✎ your answer here', run the check cell under it, save, and hand the notebook in.\n"
         "The course package must be installed (pip install -r requirements.txt in the course folder).\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     if make_zip:
         archive = out.with_suffix(".zip")
         if archive.exists() and not zipfile.is_zipfile(archive):

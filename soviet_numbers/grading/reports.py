@@ -1,4 +1,5 @@
 """What grading writes: the gradebook CSV, one feedback file per student, the written answers per exercise."""
+
 from __future__ import annotations
 
 import csv
@@ -8,8 +9,18 @@ from pathlib import Path
 
 from ..checks import status_label
 
-GRADEBOOK_FIELDS = ["student", "assignment", "exercise", "variable", "status", "points", "max_points", "message",
-                    "submission", "sha256"]
+GRADEBOOK_FIELDS = [
+    "student",
+    "assignment",
+    "exercise",
+    "variable",
+    "status",
+    "points",
+    "max_points",
+    "message",
+    "submission",
+    "sha256",
+]
 
 
 @dataclass
@@ -47,8 +58,12 @@ def write_gradebook(rows: list[Row], out_csv: Path) -> None:
 
 def write_written_answers(answers: list[tuple[str, str]], assignment: str, exercise_id: str, folder: Path) -> None:
     """Every student's written answer to one exercise, in one Markdown file for the instructor to read."""
-    lines = [f"# Written answers: {assignment}, exercise {exercise_id}", "",
-             "Collected by `soviet-numbers grade`. Never auto-scored: read and grade them yourself.", ""]
+    lines = [
+        f"# Written answers: {assignment}, exercise {exercise_id}",
+        "",
+        "Collected by `soviet-numbers grade`. Never auto-scored: read and grade them yourself.",
+        "",
+    ]
     for student, text in sorted(answers):
         lines += [f"## {student}", "", text.strip(), ""]
     (folder / f"written_{assignment}_{exercise_id}.md").write_text("\n".join(lines), encoding="utf-8")
@@ -57,9 +72,14 @@ def write_written_answers(answers: list[tuple[str, str]], assignment: str, exerc
 def write_feedback(rep: StudentReport, assignment: str, feedback_dir: Path, suffix: str = "") -> None:
     earned = sum(r.points for r in rep.rows)
     possible = sum(r.max_points for r in rep.rows if r.status != "note")
-    lines = [f"# Feedback for {rep.student}: {assignment}", "", f"Automatic points: **{earned:g} / {possible:g}** "
-             "(written answers are graded separately by your instructor).", "",
-             "| exercise | answer | result | feedback |", "|---|---|---|---|"]
+    lines = [
+        f"# Feedback for {rep.student}: {assignment}",
+        "",
+        f"Automatic points: **{earned:g} / {possible:g}** (written answers are graded separately by your instructor).",
+        "",
+        "| exercise | answer | result | feedback |",
+        "|---|---|---|---|",
+    ]
     for r in rep.rows:
         msg = r.message.replace("|", "\\|").replace("\n", " ")
         lines.append(f"| {r.exercise} | {r.variable} | {status_label(r.status)} | {msg} |")

@@ -3,12 +3,15 @@
 For every notebook in notebooks/ and exercises/: open it (the first loads JupyterLab with ?reset; the others come
 through File > Open from Path in the same page, each with its own kernel), clear outputs, Run All Cells, wait until
 every cell has run, then assert no error output (except in cells tagged raises-exception), no "Error displaying
-widget", and every widget of the notebook rendered. In lectures, move one control of each explorer and assert that its output changes.
+widget", and every widget of the notebook rendered. In lectures, move one control of each explorer and assert that
+its output changes.
 Screenshots of each lecture's first explorer go to build/screenshots/.
 
 Needs /usr/bin/chromium (apt-get install chromium) and the playwright package (requirements-dev.txt); never
 `playwright install`. Without chromium the tests skip with a message, except under CI=1, where they fail.
 """
+
+import contextlib
 import json
 import os
 import re
@@ -27,10 +30,17 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "build" / "screenshots"
 README_SHOTS = ROOT / "docs" / "img"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ERROR_RE = re.compile(r"Traceback \(most recent call last\)|^\w+(Error|Exception)\b", re.M)
-
 
 
 def _free_port() -> int:
@@ -66,10 +76,25 @@ def lab(tmp_path_factory):
     port = _free_port()
     env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(settings), JUPYTERLAB_WORKSPACES_DIR=str(workspaces))
     server = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
-         "--IdentityProvider.token=", "--ServerApp.password=", "--ServerApp.allow_root=True",
-         "--ServerApp.disable_check_xsrf=True", f"--ServerApp.root_dir={served}"],
-        cwd=served, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "jupyter",
+            "lab",
+            "--no-browser",
+            f"--port={port}",
+            "--ip=127.0.0.1",
+            "--IdentityProvider.token=",
+            "--ServerApp.password=",
+            "--ServerApp.allow_root=True",
+            "--ServerApp.disable_check_xsrf=True",
+            f"--ServerApp.root_dir={served}",
+        ],
+        cwd=served,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     for _ in range(120):
         try:
@@ -143,8 +168,11 @@ def _one_run(page, prompts_js, n_code, deadline):
             return numbers == list(range(numbers[0], numbers[0] + n_code)), prompts
         # nothing queued or running, yet cells without a number: the run was cut short (for 1 s, to be sure)
         idle_since = (idle_since or time.time()) if started and not any("*" in p for p in prompts) else None
-        if (not started and time.time() - clicked > 4) or time.time() - last_change > 20 or \
-                (idle_since and time.time() - idle_since > 1):
+        if (
+            (not started and time.time() - clicked > 4)
+            or time.time() - last_change > 20
+            or (idle_since and time.time() - idle_since > 1)
+        ):
             return False, prompts
     return False, last
 
@@ -170,12 +198,11 @@ def close_notebook(page):
     """File > Close Tab, discarding the run's changes (the kernel is left to the server, which ends them all)."""
     _menu(page, "File", "Close Tab")
     discard = page.get_by_role("button", name="Discard")
-    try:
+    with contextlib.suppress(Exception):  # nothing to discard
         discard.click(timeout=3000)
-    except Exception:  # noqa: BLE001 - nothing to discard
-        pass
-    page.wait_for_function("() => !document.querySelector('.jp-Notebook') && !document.querySelector('.jp-Dialog')",
-                           timeout=10000)
+    page.wait_for_function(
+        "() => !document.querySelector('.jp-Notebook') && !document.querySelector('.jp-Dialog')", timeout=10000
+    )
 
 
 def run_all(page, base, rel):
@@ -184,10 +211,14 @@ def run_all(page, base, rel):
     # use (a student would press "Select"). Wait until the kernel is idle, accepting that dialog if it comes.
     page.wait_for_function(
         """() => document.querySelector('.jp-Dialog') ||
-                 document.querySelector('.jp-Notebook-ExecutionIndicator[data-status="idle"]')""", timeout=90000)
+                 document.querySelector('.jp-Notebook-ExecutionIndicator[data-status="idle"]')""",
+        timeout=90000,
+    )
     _accept_kernel_dialog(page)
-    page.wait_for_function("() => document.querySelector('.jp-Notebook') && "
-                           "!document.body.innerText.includes('Kernel Connecting')", timeout=60000)
+    page.wait_for_function(
+        "() => document.querySelector('.jp-Notebook') && !document.body.innerText.includes('Kernel Connecting')",
+        timeout=60000,
+    )
     nb = nbformat.read(ROOT / rel, as_version=4)
     n_code = sum(c.cell_type == "code" for c in nb.cells)
     prompts_js = "() => [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')].map(e => e.innerText)"
@@ -209,8 +240,6 @@ def run_all(page, base, rel):
 
 def widget_cells(nb):
     return [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "_explorer(" in c.source]
-
-
 
 
 def _state(widget):

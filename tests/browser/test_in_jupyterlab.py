@@ -3,6 +3,7 @@
 One module, so that one JupyterLab server and one browser serve them all, on one pytest-xdist worker
 (``--dist loadfile``) while the other worker runs the rest of the suite.
 """
+
 import pytest
 
 from .conftest import ROOT, check_notebook
