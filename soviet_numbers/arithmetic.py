@@ -29,6 +29,24 @@ def average_annual_growth(start: float, end: float, years: float) -> float:
     return (math.pow(end / start, 1.0 / years) - 1.0) * 100.0
 
 
+def constant_growth_for_total(first: float, total: float, years: int, tolerance: float = 1e-9) -> float:
+    """The constant growth rate (per cent a step) of a path that starts at ``first`` and sums to ``total``.
+
+    A path of ``years`` values, first * (1 + r/100) ** k for k = 0 .. years - 1. Found by bisection.
+    """
+    if years < 2 or first <= 0 or total <= 0:
+        raise ValueError("need at least two years and positive amounts")
+
+    def path_total(rate: float) -> float:
+        return sum(first * (1 + rate / 100) ** k for k in range(years))
+
+    low, high = -99.0, 1000.0
+    while high - low > tolerance:
+        mid = (low + high) / 2
+        low, high = (mid, high) if path_total(mid) < total else (low, mid)
+    return (low + high) / 2
+
+
 def share(part: float, whole: float) -> float:
     """``part`` as a per cent of ``whole``."""
     return part / whole * 100.0

@@ -20,7 +20,7 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import matplotlib.ticker  # noqa: F401  (mpl.ticker)
 
-from .citations import SOURCE_SHORT
+from .citations import SOURCE_PREFIX, SOURCE_SHORT
 
 # Okabe & Ito (2008) colour-blind-safe palette.
 OKABE_ITO = {
@@ -46,7 +46,6 @@ KIND_LABEL = {
     "external": "independent series",
 }
 
-SOURCE_PREFIX = "Source: "
 TEXTBOOK = SOURCE_SHORT  # the textbook's name on a source line
 
 # A chart's left margin in inches, where its caller fixed one (see new_chart); otherwise layout() chooses.

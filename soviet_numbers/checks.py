@@ -52,6 +52,11 @@ def _unanswered(answer) -> bool:
     return answer is None or answer is Ellipsis
 
 
+def _short(text: str, limit: int = 40) -> str:
+    """A quoted answer, cut short: a 100 kB string must not come back as a 100 kB message."""
+    return repr(text) if len(text) <= limit else repr(text[:limit]) + f"... ({len(text):,} characters)"
+
+
 def _type_problem(answer, what: str) -> str | None:
     """Explain, in plain words, why ``answer`` is not a single number."""
     kind = type(answer).__name__
@@ -62,10 +67,10 @@ def _type_problem(answer, what: str) -> str | None:
         try:
             float(stripped)
         except ValueError:
-            return f"You gave text ({answer!r}), but this asks for {what}. Write a number, without quotes."
+            return f"You gave text ({_short(answer)}), but this asks for {what}. Write a number, without quotes."
         return (
-            f"You gave the number as text ({answer!r}). Remove the quotes (and any % sign or commas): "
-            f"write {stripped} rather than {answer!r}."
+            f"You gave the number as text ({_short(answer)}). Remove the quotes (and any % sign or commas): "
+            f"write {stripped} rather than {_short(answer)}."
         )
     if kind in ("DataFrame",):
         return (
@@ -117,7 +122,9 @@ def check_number(
     if _close(x, expected, rel_tol, abs_tol):
         return Feedback("correct", f"Correct: {x:,.{decimals}f}{unit_s}.", {"answer": x})
     slips = []
-    if expected and _close(x * 100, expected, rel_tol, abs_tol):
+    if expected and _close(-x, expected, rel_tol, abs_tol):
+        slips.append("The size is right but the sign is not: a fall is a negative change, a rise a positive one.")
+    elif expected and _close(x * 100, expected, rel_tol, abs_tol):
         slips.append("Your number is 100 times too small: the question asks for per cent, not a fraction.")
     elif expected and _close(x / 100, expected, rel_tol, abs_tol):
         slips.append(
@@ -127,7 +134,7 @@ def check_number(
         slips.append("You divided the wrong way round: put the later (or the part) value on top.")
     elif _close(x, expected, 0.05, 0):
         slips.append("Close, but not within the tolerance: keep more decimals until the final step.")
-    message = " ".join(slips + ([f"Hint: {hint}"] if hint else [])) or "Not quite. Check your formula."
+    message = " ".join(slips + ([f"Hint: {hint}"] if hint else [])) or "Not quite."
     return Feedback("wrong", f"Not yet: you gave {x:,.{decimals}f}{unit_s}. {message}", {"answer": x})
 
 
@@ -140,10 +147,12 @@ def check_choice(answer, expected: str, options: list[str] | tuple[str, ...], *,
         return Feedback("invalid", f"You gave a {type(answer).__name__}; write one of {choices}, in quotes.")
     a = answer.strip().lower()
     if a not in [o.lower() for o in options]:
-        return Feedback("invalid", f"{answer!r} is not one of the options. Write one of {choices}.")
+        return Feedback("invalid", f"{_short(answer)} is not one of the options. Write one of {choices}.")
     if a == expected.lower():
         return Feedback("correct", f"Correct: {expected!r}.")
-    return Feedback("wrong", f"Not yet: {answer!r} is not what the numbers show. " + (f"Hint: {hint}" if hint else ""))
+    return Feedback(
+        "wrong", f"Not yet: {_short(answer)} is not what the numbers show. " + (f"Hint: {hint}" if hint else "")
+    )
 
 
 def check_bool(answer, expected: bool, *, hint: str = "") -> Feedback:
@@ -151,7 +160,7 @@ def check_bool(answer, expected: bool, *, hint: str = "") -> Feedback:
     if _unanswered(answer):
         return Feedback("unanswered", "Not answered yet: replace None with True or False (no quotes).")
     if isinstance(answer, str) and answer.strip().lower() in ("true", "false"):
-        return Feedback("invalid", f"You wrote {answer!r} as text. Write True or False without quotes.")
+        return Feedback("invalid", f"You wrote {_short(answer)} as text. Write True or False without quotes.")
     if not isinstance(answer, bool):
         return Feedback("invalid", f"You gave a {type(answer).__name__}; write True or False (no quotes).")
     if answer is expected:
@@ -159,27 +168,20 @@ def check_bool(answer, expected: bool, *, hint: str = "") -> Feedback:
     return Feedback("wrong", f"Not yet: {answer} is not what the numbers show. " + (f"Hint: {hint}" if hint else ""))
 
 
-def check_text(answer, *, rubric: dict[str, tuple[str, ...]], min_words: int = 25) -> Feedback:
-    """Record a written answer and say which rubric points it seems to touch. Never scored as correct.
-
-    ``rubric`` maps a point (shown to the student) to keywords; a point counts as touched if any keyword occurs.
-    """
+def check_text(answer, *, self_check: tuple[str, ...] = (), min_words: int = 40) -> Feedback:
+    """Record a written answer. Never a verdict on its content: only its length, and the same self-check list for
+    every text (the questions a strong answer answers). The instructor's rubric stays with the grader."""
     if _unanswered(answer) or (isinstance(answer, str) and not answer.strip()):
         return Feedback("unanswered", "Not answered yet: write your answer between the quotes and run this cell.")
     if not isinstance(answer, str):
         return Feedback("invalid", f"You gave a {type(answer).__name__}; write your answer as text between quotes.")
     words = len(answer.split())
-    low = answer.lower()
-    touched = [point for point, keys in rubric.items() if any(k.lower() in low for k in keys)]
-    missing = [point for point in rubric if point not in touched]
     parts = [f"Saved ({words} words). Your instructor reads and grades written answers; there is no automatic ✓."]
     if words < min_words:
         parts.append(f"It is short: aim for at least {min_words} words (3-5 sentences).")
-    if touched:
-        parts.append("You seem to address: " + "; ".join(touched) + ".")
-    if missing:
-        parts.append("A strong answer also considers: " + "; ".join(missing) + ".")
-    return Feedback("recorded", " ".join(parts), {"words": words, "touched": touched})
+    if self_check:
+        parts.append("Before you hand it in, check that your answer: " + "; ".join(self_check) + ".")
+    return Feedback("recorded", " ".join(parts), {"words": words})
 
 
 def safely(fn, *args, **kwargs) -> Feedback:

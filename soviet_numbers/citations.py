@@ -10,6 +10,8 @@ SOURCE_URL = (
     "https://marxism.halkcephesi.net/Soviet%20Archives/Development%20of%20Soviet%20Economy/period%20of%20struggle.htm"
 )
 
+SOURCE_PREFIX = "Source: "  # how every chart's source line begins
+
 # The chapter's themes, in its order: one data/figures_<theme>.csv each.
 THEMES = ("accumulation", "capital_construction", "output", "organisation")
 

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from soviet_numbers.assignments import assignment_exercises, check, exercises, feedback
+from soviet_numbers.assignments import assignment_exercises, check, exercises, feedback, reset_attempts
 from soviet_numbers.checks import check_bool, check_choice, check_number, check_text, safely
 
 BAD_NUMBERS = [
@@ -63,14 +63,19 @@ def test_choice_and_bool():
     assert check_bool(None, True).status == "unanswered"
 
 
-def test_written_answers_are_recorded_never_correct():
-    rubric = {"the budget grew": ("budget",), "prices": ("price",)}
-    fb = check_text("The budget grew a lot, " * 10, rubric=rubric)
-    assert fb.status == "recorded" and "the budget grew" in fb.message and "prices" in fb.message
-    assert check_text("", rubric=rubric).status == "unanswered"
-    assert check_text(None, rubric=rubric).status == "unanswered"
-    assert check_text(42, rubric=rubric).status == "invalid"
-    assert "short" in check_text("budget", rubric=rubric).message
+def test_written_answers_are_recorded_never_judged():
+    self_check = ("uses a number", "names the source")
+    good = check_text("The budget grew a lot, so the share fell. " * 6, self_check=self_check)
+    keywords = check_text("budget denominator prices official " * 12, self_check=self_check)
+    rant = check_text("lower steel " * 30, self_check=self_check)
+    assert good.status == keywords.status == rant.status == "recorded"
+    # the same self-check list, whatever the text says; no verdict on content
+    for fb in (good, keywords, rant):
+        assert "uses a number; names the source" in fb.message and "seem to address" not in fb.message
+    assert "short" in check_text("budget", self_check=self_check).message
+    assert check_text("", self_check=self_check).status == "unanswered"
+    assert check_text(None).status == "unanswered"
+    assert check_text(42).status == "invalid"
 
 
 def test_safely_turns_checker_errors_into_messages():
@@ -81,22 +86,6 @@ def test_safely_turns_checker_errors_into_messages():
     assert fb.status == "invalid" and "boom" in fb.message
 
 
-def test_lecture1_solutions_pass_and_blanks_are_unanswered():
-    solutions = {
-        "1.1": (6.8214,),
-        "1.2": (96.23,),
-        "1.3": (11614,),
-        "1.4": (2137.6, True),
-        "1.5": (78.7,),
-        "1.6": (44.03, "rose"),
-    }
-    for ex_id, answers in solutions.items():
-        assert all(fb.status == "correct" for fb in feedback(ex_id, *answers)), ex_id
-        assert all(fb.status == "unanswered" for fb in feedback(ex_id, *([None] * len(answers)))), ex_id
-    assert feedback("1.7", "x " * 30)[0].status == "recorded"
-    assert len(exercises()) >= 6
-
-
 @pytest.mark.parametrize("answer", [None, "abc", math.nan, [1], pd.DataFrame(), pd.Series(dtype=float), 1e9, -1])
 def test_check_never_raises(answer, capsys):
     for ex_id, ex in exercises().items():
@@ -105,9 +94,10 @@ def test_check_never_raises(answer, capsys):
     check("1.1")
     out = capsys.readouterr().out
     assert "Traceback" not in out and "There is no exercise" in out and "expects 1 answer" in out
+    reset_attempts()
 
 
 def test_feedback_on_a_two_part_exercise_and_the_assignment_lookup():
-    amount, holds = feedback("1.4", 2137.6, None)
-    assert amount.status == "correct" and holds.status == "unanswered"
+    total, agrees = feedback("1.3", 24.77, None)
+    assert total.status == "correct" and agrees.status == "unanswered"
     assert set(assignment_exercises("01_sources_of_accumulation")) == {k for k in exercises() if k.startswith("1.")}

@@ -72,8 +72,10 @@ def graded(tmp_path_factory):
     _write(subs, "alice/submission.ipynb", _answered())  # a second notebook under the same name
     wrong_type = _nb()
     for cell in wrong_type.cells:
-        if "debt_multiple = None" in cell.source:
-            cell.source = cell.source.replace("debt_multiple = None", "debt_multiple = data.figures().head(2)")
+        if "admin_industry_change = None" in cell.source:
+            cell.source = cell.source.replace(
+                "admin_industry_change = None", "admin_industry_change = data.figures().head(2)"
+            )
     _write(subs, "ken.ipynb", wrong_type)
 
     before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in subs.rglob("*") if p.is_file()}
@@ -95,7 +97,7 @@ def test_correct_notebook_gets_full_points(graded):
     alice = [r for r in _by(graded["rows"], "alice") if r.submission == "alice.ipynb"]
     auto = [r for r in alice if r.max_points > 0]
     assert auto and all(r.status == "correct" for r in auto)
-    assert sum(r.points for r in alice) == sum(r.max_points for r in auto) == 8
+    assert sum(r.points for r in alice) == sum(r.max_points for r in auto) == 9
 
 
 def test_blank_and_cheating_notebooks_get_nothing(graded):
@@ -125,13 +127,13 @@ def test_first_cell_raising_is_explained_per_answer(graded):
 
 def test_huge_output_is_discarded_but_grading_goes_on(graded):
     heidi = _by(graded["rows"], "heidi")
-    assert sum(r.points for r in heidi) == 8
+    assert sum(r.points for r in heidi) == 9
     assert any("discarded" in r.message for r in heidi if r.status == "note")
 
 
 def test_wrong_type_is_reported_in_the_students_terms(graded):
     ken = {r.variable: r for r in _by(graded["rows"], "ken")}
-    assert ken["debt_multiple"].status == "invalid" and "table" in ken["debt_multiple"].message
+    assert ken["admin_industry_change"].status == "invalid" and "table" in ken["admin_industry_change"].message
 
 
 def test_gradebook_feedback_and_written_answers(graded):
@@ -141,9 +143,10 @@ def test_gradebook_feedback_and_written_answers(graded):
     assert {"student", "exercise", "status", "points"} <= set(book[0])
     assert {r["status"] for r in book} >= {"correct", "not answered", "error", "wrong type"}
     feedback = (out / "feedback" / "alice.md").read_text(encoding="utf-8")
-    assert "8 / 8" in feedback
+    assert "9 / 9" in feedback
     written = (out / f"written_{ASSIGNMENT}_1.7.md").read_text(encoding="utf-8")
     assert "## alice" in written and "Never auto-scored" in written
+    assert "**Rubric**" in written and "denominator" in written  # the rubric goes to the instructor only
     assert all(r["status"] != "correct" for r in book if r["exercise"] == "1.7")
 
 
@@ -166,3 +169,21 @@ def test_release_folder_zip_and_refusal(tmp_path):
         release(ASSIGNMENT, foreign)
     with pytest.raises(ValueError):
         release("99_nothing", tmp_path / "x")
+
+
+@pytest.mark.parametrize("assignment", ["03_output_growth", "05_capstone_audit"])
+def test_charts_and_the_capstone_are_graded(tmp_path, assignment):
+    """The chart a student draws (3.9) is read back from the kernel and checked; the capstone grades in full."""
+    exercise, solution = EXERCISES / f"{assignment}.ipynb", ROOT / "solutions" / f"{assignment}.ipynb"
+    nb = _nb(exercise)
+    solved = [c.source for c in _nb(solution).cells if c.cell_type == "code"]
+    for cell, src in zip([c for c in nb.cells if c.cell_type == "code"], solved):
+        cell.source = src
+    _write(tmp_path / "subs", "alice.ipynb", nb)
+    rows = grade_submissions(tmp_path / "subs", assignment, tmp_path / "grades.csv", timeout=30, workers=1)
+    auto = [r for r in rows if r.max_points > 0]
+    assert auto and all(r.status == "correct" for r in auto), [(r.variable, r.message) for r in auto]
+    if assignment == "03_output_growth":
+        assert any(r.variable == "coal_chart" for r in auto)
+    written = sorted((tmp_path).glob(f"written_{assignment}_*.md"))
+    assert written and all("**Rubric**" in p.read_text(encoding="utf-8") for p in written)

@@ -45,6 +45,16 @@ def _dump_cell(variables: list[str], nonce: str) -> str:
         "            _out[_name] = {'kind': 'number', 'value': _f if _math.isfinite(_f) else repr(_f)}\n"
         "        elif isinstance(_v, str):\n"
         "            _out[_name] = {'kind': 'str', 'value': _v[:20000]}\n"
+        "        elif type(_v).__name__ == 'Figure' and hasattr(_v, 'axes'):\n"
+        "            try:\n"
+        "                _bars = [[abs(float(_p.get_height())), bool(_p.get_hatch())] for _a in _v.axes\n"
+        "                         for _p in _a.patches if type(_p).__name__ == 'Rectangle' and _p.get_height()\n"
+        "                         and _p.get_width()]\n"
+        "                _labels = ' '.join(_a.get_ylabel() + ' ' + _a.get_xlabel() for _a in _v.axes)\n"
+        "                _out[_name] = {'kind': 'chart', 'bars': _bars[:200], 'labels': _labels[:2000],\n"
+        "                               'texts': [_t.get_text()[:2000] for _t in _v.texts][:50]}\n"
+        "            except Exception:\n"
+        "                _out[_name] = {'kind': 'other', 'type': 'Figure'}\n"
         "        else:\n"
         "            _out[_name] = {'kind': 'other', 'type': type(_v).__name__}\n"
         f"    print({nonce!r} + _json.dumps(_out))\n"
@@ -62,6 +72,14 @@ def _decode(entry: dict):
         return float(entry["value"])  # finite numbers, or 'nan' / 'inf' as text
     if kind == "str":
         return str(entry["value"])
+    if kind == "chart":
+        from ..chart_checks import ChartSummary
+
+        try:
+            bars = tuple((float(h), bool(hatched)) for h, hatched in entry["bars"])
+            return ChartSummary(bars, str(entry["labels"]), tuple(str(t) for t in entry["texts"]))
+        except (KeyError, TypeError, ValueError):
+            return None
     # An object of the same type *name*, so the checks explain the wrong type in the student's own terms.
     return type(str(entry.get("type", "object")), (), {})()
 

@@ -11,8 +11,7 @@ from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ..assignments import assignment_exercises
-from ..checks import safely
+from ..assignments import assignment_exercises, part_feedback
 from .collect import collect
 from .execute import execute_submission
 from .release import assignment_names
@@ -42,14 +41,14 @@ def _grade_one(args) -> StudentReport:
     first_error = run["cell_errors"][0] if run["cell_errors"] else ""
     for ex_id, ex in mine.items():
         for part in ex.parts:
-            fb = safely(part.checker, namespace.get(part.variable))
+            fb = part_feedback(part, namespace.get(part.variable))  # the first hint; attempts do not count here
             status, message = fb.status, fb.message
             if part.variable in run.get("missing", []):
                 status = "error" if first_error else "unanswered"
                 message = f"the variable {part.variable} was never defined" + (
                     f" ({first_error})" if first_error else ""
                 )
-            if ex.written and isinstance(namespace.get(part.variable), str):
+            if part.rubric and isinstance(namespace.get(part.variable), str):
                 report.written[ex_id] = namespace[part.variable]
             points = part.points if status == "correct" else 0.0
             row(ex_id, part.variable, status, points, part.points, message)
@@ -90,6 +89,8 @@ def grade_submissions(
         write_feedback(rep, assignment, feedback_dir, suffix="" if used[key] == 1 else f"-duplicate-{used[key] - 1}")
         for ex_id, text in rep.written.items():
             written[ex_id].append((rep.student, text))
+    mine = assignment_exercises(assignment)
     for ex_id, answers in written.items():
-        write_written_answers(answers, assignment, ex_id, feedback_dir.parent)
+        rubric = [point for part in mine[ex_id].parts for point in part.rubric]
+        write_written_answers(answers, assignment, ex_id, feedback_dir.parent, rubric)
     return rows

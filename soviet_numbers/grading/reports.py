@@ -56,14 +56,19 @@ def write_gradebook(rows: list[Row], out_csv: Path) -> None:
             w.writerow(d)
 
 
-def write_written_answers(answers: list[tuple[str, str]], assignment: str, exercise_id: str, folder: Path) -> None:
-    """Every student's written answer to one exercise, in one Markdown file for the instructor to read."""
+def write_written_answers(
+    answers: list[tuple[str, str]], assignment: str, exercise_id: str, folder: Path, rubric: list[str] = ()
+) -> None:
+    """Every student's written answer to one exercise, with the rubric (instructors only), in one Markdown file."""
     lines = [
         f"# Written answers: {assignment}, exercise {exercise_id}",
         "",
         "Collected by `soviet-numbers grade`. Never auto-scored: read and grade them yourself.",
         "",
     ]
+    if rubric:
+        lines += ["**Rubric** (what a strong answer covers; students never see it):", ""]
+        lines += [f"- {point}" for point in rubric] + [""]
     for student, text in sorted(answers):
         lines += [f"## {student}", "", text.strip(), ""]
     (folder / f"written_{assignment}_{exercise_id}.md").write_text("\n".join(lines), encoding="utf-8")

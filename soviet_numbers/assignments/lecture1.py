@@ -1,0 +1,189 @@
+"""Lecture 1's exercises: the lecture's methods applied to figures it does not compute."""
+
+from __future__ import annotations
+
+from .. import arithmetic as ar
+from ..data import value
+from .parts import Exercise, boolean, choice, exercise, number, written
+
+
+def build() -> list[Exercise]:
+    budget_1929_30 = ar.implied_total(value("P17"), value("P19"))
+    investment = ar.implied_total(value("P35"), value("P36"))
+    average_1925 = value("P13") * 1e6 / (value("P12") * 1e3)
+    average_1929 = value("P15") * 1e6 / (value("P14") * 1e3)
+    average_rate = ar.average_annual_growth(average_1925, average_1929, 4)
+    depositors_rate = ar.average_annual_growth(value("P12"), value("P14"), 4)
+    return [
+        exercise(
+            "1.1",
+            "Administration in industry: how much did its share fall?",
+            number(
+                "admin_industry_change",
+                ar.percent_change(value("P20"), value("P21")),
+                what="a per cent change",
+                unit="%",
+                rel_tol=0.005,
+                decimals=1,
+                hints=(
+                    "a per cent change of a share (negative for a fall), not a difference in percentage points.",
+                    "P20 (1926/27) is the start and P21 (1928/29) the end; a fall gives a negative number.",
+                    "(end / start - 1) * 100, or percent_change(start, end).",
+                ),
+            ),
+        ),
+        exercise(
+            "1.2",
+            "Average annual growth of the number of savers",
+            number(
+                "depositors_growth_rate",
+                depositors_rate,
+                what="a growth rate in per cent a year",
+                unit="% a year",
+                rel_tol=0.005,
+                decimals=1,
+                hints=(
+                    "a compound average growth rate, in per cent a year.",
+                    "P12 (1 Oct 1925) to P14 (1 Oct 1929): count the years between the two dates. Dividing the "
+                    "total growth by the years ignores compounding.",
+                    "((end / start) ** (1 / years) - 1) * 100, or average_annual_growth(start, end, years).",
+                ),
+            ),
+        ),
+        exercise(
+            "1.3",
+            "A total the text implies: all investment, from heavy industry's part",
+            number(
+                "implied_total_investment",
+                investment,
+                what="billion rubles",
+                unit="billion rubles",
+                rel_tol=0.002,
+                decimals=2,
+                hints=(
+                    "a total, in billion rubles, implied by a part and its share.",
+                    "the part is P35 and its share P36 (a per cent: turn it into a fraction).",
+                    "total = part / (share / 100), or implied_total(part, share).",
+                ),
+            ),
+            boolean(
+                "agrees_with_text",
+                round(investment, 1) == value("P34"),
+                hints=(
+                    "True or False: does your total, at the text's precision, equal the total the text prints?",
+                    "the printed total is P34, given to one decimal.",
+                    "round(your_total, 1) == data.value('P34').",
+                ),
+            ),
+        ),
+        exercise(
+            "1.4",
+            "Savings deposits: a stock and its change",
+            number(
+                "deposits_increase",
+                value("P15") - value("P13"),
+                what="million rubles",
+                unit="million rubles",
+                rel_tol=0.001,
+                decimals=1,
+                hints=(
+                    "an increase, in million rubles.",
+                    "deposits on 1 Oct 1925 (P13) and on 1 Oct 1929 (P15); later minus earlier.",
+                    "increase = end - start.",
+                ),
+            ),
+            choice(
+                "increase_is",
+                "a change",
+                ("a stock", "a change"),
+                hints=(
+                    "a stock is measured at a date; a change is measured between two dates.",
+                    "which is your number: what depositors held on one day, or how much that grew?",
+                    "end - start of a stock is its change over the period.",
+                ),
+            ),
+        ),
+        exercise(
+            "1.5",
+            "What if administrative spending had risen?",
+            number(
+                "share_if_spending_rose",
+                value("P16") * 1.2 / budget_1929_30 * 100,
+                what="a share in per cent",
+                unit="%",
+                rel_tol=0.01,
+                decimals=2,
+                hints=(
+                    "a share of the 1929/30 budget, in per cent, in a what-if.",
+                    "spending is P16 raised by 20%; the budget is the one P17 and P19 imply (a derived figure).",
+                    "share = part / whole * 100, with part = P16 * 1.2 and whole = implied_total(P17, P19).",
+                ),
+            ),
+        ),
+        exercise(
+            "1.6",
+            "The average deposit: how fast did it grow?",
+            number(
+                "average_deposit_growth_rate",
+                average_rate,
+                what="a growth rate in per cent a year",
+                unit="% a year",
+                rel_tol=0.01,
+                decimals=1,
+                hints=(
+                    "a compound average growth rate of rubles per depositor, in per cent a year.",
+                    "each year's average is deposits / depositors (P13 / P12 and P15 / P14): mind millions and "
+                    "thousands; the growth is over the years from 1 Oct 1925 to 1 Oct 1929.",
+                    "average = deposits * 1e6 / (depositors * 1e3); then average_annual_growth(first, last, years).",
+                ),
+            ),
+            choice(
+                "grew_faster",
+                "the number of depositors" if depositors_rate > average_rate else "the average deposit",
+                ("the average deposit", "the number of depositors"),
+                hints=(
+                    "compare two growth rates over the same years.",
+                    "your rate above, and the growth rate of depositors (P12 to P14).",
+                    "the larger average_annual_growth(...) grew faster.",
+                ),
+            ),
+        ),
+        exercise(
+            "1.7",
+            "Written answer: what does a falling share show?",
+            written(
+                "written_answer",
+                self_check=(
+                    "uses at least one number you computed, with its unit",
+                    "separates what the figures show from what they do not show",
+                    "says which numbers are official and which are derived",
+                    "names who reports the figures, and why that matters",
+                ),
+                rubric=(
+                    "the budget itself grew (the denominator): most of the fall in the share",
+                    "administrative spending fell much less than its share did",
+                    "prices, coverage or definitions may have changed (nominal rubles)",
+                    "an official claim, from a congress report quoted by a propaganda textbook",
+                ),
+            ),
+        ),
+        exercise(
+            "1.8",
+            "Written answer: what does the chapter leave out?",
+            written(
+                "written_answer_silences",
+                self_check=(
+                    "names at least two things the chapter does not mention",
+                    "says for each why it matters for the sources of accumulation",
+                    "keeps the course's context apart from the text's claims",
+                    "says what evidence would be needed, instead of inventing numbers",
+                ),
+                rubric=(
+                    "the peasantry's burden: procurement prices, taxes, collectivization from 1929-30",
+                    "prices and money: nominal rubles, no price index, money issue not given",
+                    "consumption and real wages",
+                    "'voluntary' loans: subscription campaigns and workplace pressure",
+                ),
+            ),
+        ),
+    ]

@@ -1,0 +1,160 @@
+"""Lecture 4's exercises: a verdict on a bound, an independent growth rate, index numbers, catching up."""
+
+from __future__ import annotations
+
+from .. import arithmetic as ar
+from ..compare import catch_up, gdppc
+from .parts import Exercise, choice, exercise, number, written
+
+# The synthetic economy of exercise 4.3 (the lecture's example uses other numbers): machines x5 at 50% of their
+# base price, cloth x1.5 at the same price.
+SYNTHETIC = dict(machines_qty_multiple=5, machines_price_pct=50, cloth_qty_multiple=1.5, cloth_price_pct=100)
+CATCH_UP = dict(target="FRA", year=1928, ussr_rate=6, target_rate=1.5)
+
+
+def build() -> list[Exercise]:
+    synthetic = ar.index_problem(**SYNTHETIC)
+    return [
+        exercise(
+            "4.1",
+            "A verdict on a claim built on a lower bound",
+            choice(
+                "verdict_almost_ten_times",
+                "cannot tell",
+                ("matches", "consistent", "off", "cannot tell"),
+                hints=(
+                    "one of the course's verdict words, or 'cannot tell'.",
+                    "P06 is printed as 'over a billion': a lower bound. What does the bound tell you about how "
+                    "large the real multiple could be?",
+                    "'almost N' needs a value just under N; a lower bound only says 'at least'.",
+                ),
+            ),
+        ),
+        exercise(
+            "4.2",
+            "An independent series over the plan years",
+            number(
+                "maddison_growth_1928_1933",
+                ar.average_annual_growth(gdppc("SUN", 1928), gdppc("SUN", 1933), 5),
+                what="a growth rate in per cent a year",
+                unit="% a year",
+                rel_tol=0.01,
+                decimals=2,
+                hints=(
+                    "a compound average growth rate of GDP per person, in per cent a year.",
+                    "Maddison's SUN row for 1928 and for 1933 (gdppc('SUN', year)); count the years.",
+                    "average_annual_growth(start, end, years).",
+                ),
+            ),
+            number(
+                "ussr_1928_as_percent_of_1913",
+                gdppc("SUN", 1928) / gdppc("SUN", 1913) * 100,
+                what="a per cent",
+                unit="%",
+                rel_tol=0.002,
+                decimals=1,
+                hints=(
+                    "1928's GDP per person as a per cent of 1913's, for the former USSR (SUN).",
+                    "gdppc('SUN', 1928) and gdppc('SUN', 1913).",
+                    "later / earlier * 100.",
+                ),
+            ),
+        ),
+        exercise(
+            "4.3",
+            "The index-number problem, by hand (synthetic numbers)",
+            number(
+                "growth_base_year_prices",
+                synthetic["base_year_prices"],
+                what="a multiple",
+                unit="times",
+                rel_tol=0.005,
+                hints=(
+                    "a multiple: output growth with both years valued at base-year prices.",
+                    "the base year has 100 units of cloth at 1 ruble and 10 machines at 10 rubles; the end year's "
+                    "quantities come from the multiples in the exercise.",
+                    "sum(end quantity x base price) / sum(base quantity x base price).",
+                ),
+            ),
+            number(
+                "growth_end_year_prices",
+                synthetic["end_year_prices"],
+                what="a multiple",
+                unit="times",
+                rel_tol=0.005,
+                hints=(
+                    "a multiple: the same growth, with both years valued at end-year prices.",
+                    "end-year prices come from the base prices and the price changes in the exercise.",
+                    "sum(end quantity x end price) / sum(base quantity x end price).",
+                ),
+            ),
+        ),
+        exercise(
+            "4.4",
+            "How far behind France? The USSR in 1928",
+            number(
+                "ussr_percent_of_france_1928",
+                gdppc("SUN", 1928) / gdppc("FRA", 1928) * 100,
+                what="a per cent",
+                unit="%",
+                rel_tol=0.005,
+                decimals=1,
+                hints=(
+                    "the USSR's GDP per person as a per cent of France's, in 1928.",
+                    "Maddison's SUN and FRA rows for 1928 (gdppc(code, year)).",
+                    "USSR / France * 100.",
+                ),
+            ),
+            number(
+                "years_to_catch_up_france",
+                catch_up(**CATCH_UP)["years"],
+                what="a number of years",
+                unit="years",
+                rel_tol=0.01,
+                decimals=1,
+                hints=(
+                    "a number of years, at constant growth rates (a projection, not a forecast).",
+                    "the USSR grows 6% a year and France 1.5% a year, from their 1928 levels.",
+                    "years_to_catch_up(level, target, 6, 1.5), or log(target / level) / log(1.06 / 1.015).",
+                ),
+            ),
+        ),
+        exercise(
+            "4.5",
+            "Written answer: why do the official and independent growth rates differ?",
+            written(
+                "written_answer_growth",
+                self_check=(
+                    "says what each series measures, and for which territory",
+                    "gives at least two reasons for the gap, with a number",
+                    "says where official and independent figures agree, and why",
+                    "does not call either series 'the truth'",
+                ),
+                rubric=(
+                    "different things measured: gross output of census industry vs GDP per person",
+                    "prices and index numbers (1926/27 prices)",
+                    "recovery from a low 1925 base",
+                    "steel agrees because it is a physical quantity from a shared source",
+                ),
+            ),
+        ),
+        exercise(
+            "4.6",
+            "Written answer: which plan?",
+            written(
+                "written_answer_plan",
+                self_check=(
+                    "asks which version of the plan, adopted when",
+                    "says what source a target needs before it is quoted",
+                    "matches periods and prices before comparing",
+                    "says what the course could not verify",
+                ),
+                rubric=(
+                    "plans had variants and were revised",
+                    "a target needs its source and date",
+                    "unverified figures are reported as unverified, not as fact",
+                    "periods and prices must match before comparing",
+                ),
+            ),
+        ),
+    ]

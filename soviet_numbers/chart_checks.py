@@ -1,0 +1,76 @@
+"""Check a chart a student drew: the right values, units on the value axis, a source line, derived values marked.
+
+The student returns the matplotlib figure (``fig`` from ``fig, ax = charts.new_chart(...)``). The check reads a
+:class:`ChartSummary` of it (its bars, axis labels and figure texts), so the grader can check the same summary read
+back from a submission's kernel. It never shows the expected values.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .checks import Feedback, _unanswered
+from .citations import SOURCE_PREFIX
+
+
+@dataclass(frozen=True)
+class ChartSummary:
+    bars: tuple[tuple[float, bool], ...]  # (height, hatched) of every bar
+    axis_labels: str  # every axes' x and y label, joined
+    texts: tuple[str, ...]  # the figure's own texts (the source line among them)
+
+
+def _is_figure(answer) -> bool:
+    return any(cls.__name__ == "Figure" and cls.__module__.startswith("matplotlib") for cls in type(answer).__mro__)
+
+
+def summarise(fig) -> ChartSummary:
+    """What the check needs from a matplotlib figure."""
+    from matplotlib.patches import Rectangle
+
+    bars = tuple(
+        (abs(float(p.get_height())), bool(p.get_hatch()))
+        for ax in fig.axes
+        for p in ax.patches
+        if isinstance(p, Rectangle) and p.get_height() and p.get_width()
+    )
+    labels = " ".join(f"{ax.get_ylabel()} {ax.get_xlabel()}" for ax in fig.axes)
+    return ChartSummary(bars, labels, tuple(t.get_text() for t in fig.texts))
+
+
+def check_chart(answer, *, spec: dict) -> Feedback:
+    """``spec``: ``values`` and ``kinds`` (one per bar), ``unit_words`` (all must be in the value axis label)."""
+    if _unanswered(answer):
+        return Feedback("unanswered", "Not answered yet: draw the chart, then give its figure (fig) instead of None.")
+    if _is_figure(answer):
+        answer = summarise(answer)
+    if not isinstance(answer, ChartSummary):
+        kind = type(answer).__name__
+        if kind.endswith("Axes"):
+            return Feedback(
+                "invalid", "You gave the axes (ax). Give the figure instead: fig, from fig, ax = charts.new_chart(...)."
+            )
+        return Feedback(
+            "invalid",
+            f"You gave a {kind}, but this asks for a chart: the figure (fig) from fig, ax = charts.new_chart(...).",
+        )
+    problems = []
+    expected = list(spec["values"])
+    if len(answer.bars) != len(expected):
+        problems.append(f"the chart has {len(answer.bars)} bar(s); the exercise asks for {len(expected)}")
+    for value, kind in zip(expected, spec["kinds"]):
+        bar = next((b for b in answer.bars if math.isclose(b[0], value, rel_tol=0.01)), None)
+        if bar is None:
+            problems.append("at least one bar does not have a value the exercise asks for (check the figure ids)")
+        elif kind == "derived" and not bar[1]:
+            problems.append("a derived value is drawn like an official one: give it the kind 'derived'")
+        elif kind == "official" and bar[1]:
+            problems.append("an official figure is hatched like a derived one: give it the kind 'official'")
+    if not all(word.lower() in answer.axis_labels.lower() for word in spec["unit_words"]):
+        problems.append("the value axis does not say the units (the units= argument of charts.bars)")
+    if not any(t.startswith(SOURCE_PREFIX) for t in answer.texts):
+        problems.append("there is no source line (charts.source_line)")
+    if problems:
+        return Feedback("wrong", "Not yet: " + "; ".join(dict.fromkeys(problems)) + ".")
+    return Feedback("correct", "Correct: the right values, units, a source line, and the derived value marked.")
