@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import arithmetic as ar
 from ..data import value
-from .parts import Exercise, boolean, choice, exercise, number, written
+from .parts import Exercise, boolean, choice, exercise, growth_rate, number, per_cent_change, written
 
 
 def build() -> list[Exercise]:
@@ -18,13 +18,10 @@ def build() -> list[Exercise]:
         exercise(
             "1.1",
             "Administration in industry: how much did its share fall?",
-            number(
+            per_cent_change(
                 "admin_industry_change",
                 ar.percent_change(value("P20"), value("P21")),
-                what="a per cent change",
-                unit="%",
                 rel_tol=0.005,
-                decimals=1,
                 hints=(
                     "a per cent change of a share (negative for a fall), not a difference in percentage points.",
                     "P20 (1926/27) is the start and P21 (1928/29) the end; a fall gives a negative number.",
@@ -35,11 +32,9 @@ def build() -> list[Exercise]:
         exercise(
             "1.2",
             "Average annual growth of the number of savers",
-            number(
+            growth_rate(
                 "depositors_growth_rate",
                 depositors_rate,
-                what="a growth rate in per cent a year",
-                unit="% a year",
                 rel_tol=0.005,
                 decimals=1,
                 hints=(
@@ -123,11 +118,9 @@ def build() -> list[Exercise]:
         exercise(
             "1.6",
             "The average deposit: how fast did it grow?",
-            number(
+            growth_rate(
                 "average_deposit_growth_rate",
                 average_rate,
-                what="a growth rate in per cent a year",
-                unit="% a year",
                 rel_tol=0.01,
                 decimals=1,
                 hints=(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import arithmetic as ar
 from ..data import value
-from .parts import Exercise, boolean, exercise, number, written
+from .parts import Exercise, boolean, exercise, growth_rate, number, per_cent_change, written
 
 PLAN_IDS = ("P27", "P28", "P29", "P30", "P31")
 
@@ -46,11 +46,9 @@ def build() -> list[Exercise]:
         exercise(
             "2.2",
             "How fast did the building workforce grow?",
-            number(
+            growth_rate(
                 "construction_workers_growth_rate",
                 ar.average_annual_growth(value("P62"), value("P63"), 4),
-                what="a growth rate in per cent a year",
-                unit="% a year",
                 rel_tol=0.005,
                 decimals=1,
                 hints=(
@@ -64,11 +62,9 @@ def build() -> list[Exercise]:
         exercise(
             "2.3",
             "Shape an investment path: steady growth to the plan's total",
-            number(
+            growth_rate(
                 "steady_growth_rate",
                 steady_rate,
-                what="a growth rate in per cent a year",
-                unit="% a year",
                 rel_tol=0,
                 abs_tol=1.0,
                 decimals=0,
@@ -98,13 +94,10 @@ def build() -> list[Exercise]:
                     "points = share_end - share_start.",
                 ),
             ),
-            number(
+            per_cent_change(
                 "rotary_change_percent",
                 ar.percent_change(value("P48"), value("P49")),
-                what="a per cent change",
-                unit="%",
                 rel_tol=0.005,
-                decimals=1,
                 hints=(
                     "the same rise, as a per cent of the starting share.",
                     "the same two figures; this time relative to the start.",

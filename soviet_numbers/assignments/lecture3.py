@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import arithmetic as ar
 from ..data import COW_FILE, external_table, value, value_in_millions
-from .parts import Exercise, boolean, chart, choice, exercise, number, written
+from .parts import Exercise, boolean, chart, choice, exercise, growth_rate, number, per_cent_change, times, written
 
 
 def build() -> list[Exercise]:
@@ -34,11 +34,9 @@ def build() -> list[Exercise]:
         exercise(
             "3.2",
             "Average annual growth of pig iron, 1925 to 1929",
-            number(
+            growth_rate(
                 "pig_iron_growth_rate",
                 ar.average_annual_growth(value("P113"), value("P114"), 4),
-                what="a growth rate in per cent a year",
-                unit="% a year",
                 rel_tol=0.005,
                 decimals=1,
                 hints=(
@@ -69,11 +67,9 @@ def build() -> list[Exercise]:
         exercise(
             "3.4",
             "Group B since 1913, which the text does not print",
-            number(
+            times(
                 "group_b_multiple_1913_1929",
                 b_multiple,
-                what="a multiple",
-                unit="times",
                 rel_tol=0.005,
                 hints=(
                     "a multiple of a derived series: Group B in 1929 over Group B in 1913.",
@@ -122,13 +118,10 @@ def build() -> list[Exercise]:
         exercise(
             "3.6",
             "An independent series: how far had steel fallen by 1925?",
-            number(
+            per_cent_change(
                 "cow_steel_1925_vs_1913",
                 ar.percent_change(rus[1913], rus[1925]),
-                what="a per cent change",
-                unit="%",
                 rel_tol=0.005,
-                decimals=1,
                 hints=(
                     "a per cent change from 1913 to 1925 in COW's iron and steel (negative for a fall).",
                     "COW rows with stateabb 'RUS', column 'irst', years 1913 and 1925 (calendar years).",
@@ -139,11 +132,9 @@ def build() -> list[Exercise]:
         exercise(
             "3.7",
             "Year labels: steam turbines, 1924/25 to 1928/29",
-            number(
+            growth_rate(
                 "turbines_growth_rate",
                 ar.average_annual_growth(value("P100"), value("P101"), 4),
-                what="a growth rate in per cent a year",
-                unit="% a year",
                 rel_tol=0.005,
                 decimals=1,
                 hints=(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import arithmetic as ar
 from ..compare import catch_up, gdppc
-from .parts import Exercise, choice, exercise, number, written
+from .parts import Exercise, choice, exercise, growth_rate, number, times, written
 
 # The synthetic economy of exercise 4.3 (the lecture's example uses other numbers): machines x5 at 50% of their
 # base price, cloth x1.5 at the same price.
@@ -33,11 +33,9 @@ def build() -> list[Exercise]:
         exercise(
             "4.2",
             "An independent series over the plan years",
-            number(
+            growth_rate(
                 "maddison_growth_1928_1933",
                 ar.average_annual_growth(gdppc("SUN", 1928), gdppc("SUN", 1933), 5),
-                what="a growth rate in per cent a year",
-                unit="% a year",
                 rel_tol=0.01,
                 decimals=2,
                 hints=(
@@ -63,11 +61,9 @@ def build() -> list[Exercise]:
         exercise(
             "4.3",
             "The index-number problem, by hand (synthetic numbers)",
-            number(
+            times(
                 "growth_base_year_prices",
                 synthetic["base_year_prices"],
-                what="a multiple",
-                unit="times",
                 rel_tol=0.005,
                 hints=(
                     "a multiple: output growth with both years valued at base-year prices.",
@@ -76,11 +72,9 @@ def build() -> list[Exercise]:
                     "sum(end quantity x base price) / sum(base quantity x base price).",
                 ),
             ),
-            number(
+            times(
                 "growth_end_year_prices",
                 synthetic["end_year_prices"],
-                what="a multiple",
-                unit="times",
                 rel_tol=0.005,
                 hints=(
                     "a multiple: the same growth, with both years valued at end-year prices.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import arithmetic as ar
 from ..data import value
-from .parts import Exercise, boolean, choice, exercise, number, written
+from .parts import Exercise, boolean, choice, exercise, growth_rate, number, per_cent_change, times, written
 
 
 def build() -> list[Exercise]:
@@ -12,11 +12,9 @@ def build() -> list[Exercise]:
         exercise(
             "5.1",
             "Coal: how many times more heavy cutting machines?",
-            number(
+            times(
                 "heavy_cutters_multiple",
                 ar.multiple(value("P41"), value("P42")),
-                what="a multiple",
-                unit="times",
                 rel_tol=0.005,
                 hints=(
                     "a multiple of a count of machines.",
@@ -63,11 +61,9 @@ def build() -> list[Exercise]:
         exercise(
             "5.2",
             "Machine-building: '3.6 times' as a yearly rate",
-            number(
+            growth_rate(
                 "machine_building_growth_rate",
                 ar.average_annual_growth(1, value("P99"), 4),
-                what="a growth rate in per cent a year",
-                unit="% a year",
                 rel_tol=0.005,
                 decimals=1,
                 hints=(
@@ -91,13 +87,10 @@ def build() -> list[Exercise]:
         exercise(
             "5.3",
             "The private sector: how much did its share fall?",
-            number(
+            per_cent_change(
                 "private_share_change_percent",
                 ar.percent_change(value("P128"), value("P129")),
-                what="a per cent change",
-                unit="%",
                 rel_tol=0.005,
-                decimals=1,
                 hints=(
                     "a per cent change of a share (negative for a fall), not percentage points.",
                     "the private sector's share of all industry in 1924/25 (P128) and 1926/27 (P129).",

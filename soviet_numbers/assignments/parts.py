@@ -71,6 +71,32 @@ def number(
     )
 
 
+def growth_rate(
+    variable: str, expected: float, *, rel_tol: float = 0.005, abs_tol: float = 0.0, decimals: int = 1, hints
+) -> Part:
+    """A compound average growth rate, in per cent a year."""
+    return number(
+        variable,
+        expected,
+        what="a growth rate in per cent a year",
+        unit="% a year",
+        rel_tol=rel_tol,
+        abs_tol=abs_tol,
+        decimals=decimals,
+        hints=hints,
+    )
+
+
+def per_cent_change(variable: str, expected: float, *, rel_tol: float = 0.005, hints) -> Part:
+    """A per cent change (negative for a fall)."""
+    return number(variable, expected, what="a per cent change", unit="%", rel_tol=rel_tol, decimals=1, hints=hints)
+
+
+def times(variable: str, expected: float, *, rel_tol: float = 0.005, hints) -> Part:
+    """A multiple: how many times larger the end is than the start."""
+    return number(variable, expected, what="a multiple", unit="times", rel_tol=rel_tol, hints=hints)
+
+
 def choice(variable: str, expected: str, options: tuple[str, ...], *, hints: tuple[str, str, str]) -> Part:
     """One of a few words, in quotes."""
     return Part(variable, partial(check_choice, expected=expected, options=options), hints, expected=expected)

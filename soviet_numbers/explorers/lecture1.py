@@ -12,7 +12,7 @@ from .. import arithmetic as ar
 from ..charts import KIND_STYLE, OKABE_ITO
 from ..claims import audit_claims, figure_ids
 from ..data import claims, figure, value, value_in_millions
-from .live import BarPairChart, Explorer
+from .live import BarPairChart, Explorer, menu, slider
 
 # Each series: its figure ids in time order. The text's own claims about pairs of its points come from
 # data/claims.csv (see :func:`series_claims`), never typed in here.
@@ -91,15 +91,8 @@ def growth_text(s: dict) -> str:
 def growth_explorer() -> Explorer:
     """Pick a series and two points; read the multiple, the average annual growth and the text's claim."""
     names = list(GROWTH_SERIES)
-    series = w.Dropdown(
-        options=names,
-        value=names[0],
-        description="Series",
-        layout=w.Layout(width="560px"),
-        style={"description_width": "60px"},
-    )
-    start = w.Dropdown(description="From", style={"description_width": "60px"})
-    end = w.Dropdown(description="To", style={"description_width": "60px"})
+    series = menu("Series", names, width=560)
+    start, end = menu("From", []), menu("To", [])
     out = w.HTML()
     busy = []
 
@@ -182,24 +175,9 @@ def share_text(d: dict) -> str:
 def share_explorer() -> Explorer:
     """Move the change in spending and the growth of the budget; watch the share and its decomposition."""
     spend0, spend1, share0, share1 = admin_figures()  # the sliders start at what the text's figures imply
-    part = w.FloatSlider(
-        value=round(ar.percent_change(spend0, spend1), 1),
-        min=-60,
-        max=40,
-        step=0.5,
-        description="Spending change, %",
-        style={"description_width": "150px"},
-        layout=w.Layout(width="520px"),
-    )
-    whole = w.FloatSlider(
-        value=round(ar.implied_total(spend1, share1) / ar.implied_total(spend0, share0), 2),
-        min=0.5,
-        max=4,
-        step=0.05,
-        description="Budget multiple, ×",
-        style={"description_width": "150px"},
-        layout=w.Layout(width="520px"),
-    )
+    part = slider("Spending change, %", round(ar.percent_change(spend0, spend1), 1), -60, 40, 0.5)
+    budget_multiple = ar.implied_total(spend1, share1) / ar.implied_total(spend0, share0)
+    whole = slider("Budget multiple, ×", round(budget_multiple, 2), 0.5, 4, 0.05)
     text = w.HTML()
     chart = ShareChart()
 

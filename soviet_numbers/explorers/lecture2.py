@@ -11,7 +11,7 @@ from .. import arithmetic as ar
 from ..charts import OKABE_ITO, direct_labels, layout, nice_ceiling, png, widget_figure
 from ..data import figure
 from ..data import value as figure_value
-from .live import Explorer, LiveChart, picture
+from .live import Explorer, LiveChart, menu, picture, slider
 
 PLAN_IDS = ("P27", "P28", "P29", "P30", "P31")
 PLAN_YEARS = ("1928/29", "1929/30", "1930/31", "1931/32", "1932/33")
@@ -107,17 +107,9 @@ class PathChart(LiveChart):
 
 def plan_path_explorer() -> Explorer:
     """Shape a five-year investment path (flat, accelerating, damped) and compare it with the plan."""
-    style = {"description_width": "190px"}
-    wide = w.Layout(width="560px")
-    first = w.FloatSlider(
-        value=2091, min=500, max=5000, step=50, description="First year (million rubles)", style=style, layout=wide
-    )
-    growth = w.FloatSlider(
-        value=36, min=-30, max=80, step=1, description="Growth, first step (%)", style=style, layout=wide
-    )
-    change = w.FloatSlider(
-        value=-9, min=-40, max=20, step=1, description="Change of growth per year (pp)", style=style, layout=wide
-    )
+    first = slider("First year (million rubles)", 2091, 500, 5000, 50, label=190)
+    growth = slider("Growth, first step (%)", 36, -30, 80, 1, label=190)
+    change = slider("Change of growth per year (pp)", -9, -40, 20, 1, label=190)
     presets = w.ToggleButtons(
         options=["(custom)"] + list(PATH_PRESETS),
         value="(custom)",
@@ -242,13 +234,7 @@ def tech_sums(topic: str) -> dict:
 
 def technology_explorer() -> Explorer:
     topics = list(TECH_TOPICS)
-    choice = w.Dropdown(
-        options=topics,
-        value=topics[0],
-        description="Topic",
-        layout=w.Layout(width="520px"),
-        style={"description_width": "50px"},
-    )
+    choice = menu("Topic", topics, label=50, width=520)
     note = w.HTML()
     image = picture(LiveChart.figsize)
 

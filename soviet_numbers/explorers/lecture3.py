@@ -10,7 +10,7 @@ from .. import arithmetic as ar
 from ..charts import OKABE_ITO
 from ..compare import COUNTRIES, catch_up
 from ..data import value_in_millions
-from .live import Explorer, LiveChart
+from .live import Explorer, LiveChart, menu, slider
 
 # Output of large-scale industry, 1926/27 prices, million rubles: total (P87/P86/P85) and Group A (P92/P91/P90).
 OUTPUT_YEARS = ("1913", "1925", "1929")
@@ -147,26 +147,10 @@ def catch_up_text(c: dict, target: str, year: int, ussr_rate: float, target_rate
 
 
 def catch_up_explorer(year: int = 1928) -> Explorer:
-    target = w.Dropdown(options=[(v, k) for k, v in COUNTRIES.items()], value="GBR", description="Catch up with")
-    start = w.Dropdown(options=[1913, 1928, 1929, 1933], value=year, description="From year")
-    rate = w.FloatSlider(
-        value=5.0,
-        min=0,
-        max=15,
-        step=0.5,
-        description="USSR growth, % a year",
-        style={"description_width": "160px"},
-        layout=w.Layout(width="520px"),
-    )
-    other = w.FloatSlider(
-        value=1.5,
-        min=-2,
-        max=5,
-        step=0.5,
-        description="Their growth, % a year",
-        style={"description_width": "160px"},
-        layout=w.Layout(width="520px"),
-    )
+    target = menu("Catch up with", [(v, k) for k, v in COUNTRIES.items()], "GBR", label=100)
+    start = menu("From year", [1913, 1928, 1929, 1933], year, label=100)
+    rate = slider("USSR growth, % a year", 5.0, 0, 15, 0.5, label=160)
+    other = slider("Their growth, % a year", 1.5, -2, 5, 0.5, label=160)
     text = w.HTML()
 
     def refresh(*_):

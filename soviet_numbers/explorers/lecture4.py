@@ -6,7 +6,7 @@ import ipywidgets as w
 
 from ..arithmetic import index_problem
 from ..charts import OKABE_ITO
-from .live import BarPairChart, Explorer
+from .live import BarPairChart, Explorer, slider
 
 
 def index_problem_text(d: dict) -> str:
@@ -40,19 +40,10 @@ def draw_index_problem(ax, d: dict) -> None:
 
 
 def index_problem_explorer() -> Explorer:
-    style, wide = {"description_width": "210px"}, w.Layout(width="560px")
-    m_q = w.FloatSlider(
-        value=8, min=1, max=20, step=0.5, description="Machines: output multiple", style=style, layout=wide
-    )
-    m_p = w.FloatSlider(
-        value=40, min=10, max=200, step=5, description="Machines: end price, % of base", style=style, layout=wide
-    )
-    c_q = w.FloatSlider(
-        value=1.2, min=0.5, max=3, step=0.1, description="Cloth: output multiple", style=style, layout=wide
-    )
-    c_p = w.FloatSlider(
-        value=150, min=50, max=300, step=5, description="Cloth: end price, % of base", style=style, layout=wide
-    )
+    m_q = slider("Machines: output multiple", 8, 1, 20, 0.5, label=210)
+    m_p = slider("Machines: end price, % of base", 40, 10, 200, 5, label=210)
+    c_q = slider("Cloth: output multiple", 1.2, 0.5, 3, 0.1, label=210)
+    c_p = slider("Cloth: end price, % of base", 150, 50, 300, 5, label=210)
     text = w.HTML()
     chart = IndexChart()
 

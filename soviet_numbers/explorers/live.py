@@ -74,6 +74,32 @@ def picture(figsize: tuple[float, float]) -> w.Image:
     return w.Image(format="png", width=round(figsize[0] * WIDGET_DPI))
 
 
+def slider(description: str, value: float, low: float, high: float, step: float, label: int = 150) -> w.FloatSlider:
+    """A labelled slider, as every explorer lays them out (``label``: room for the description, in pixels)."""
+    return w.FloatSlider(
+        value=value,
+        min=low,
+        max=high,
+        step=step,
+        description=description,
+        style={"description_width": f"{label}px"},
+        layout=w.Layout(width=f"{label + 370}px"),
+    )
+
+
+def menu(description: str, options, value=None, label: int = 60, width: int | None = None) -> w.Dropdown:
+    """A labelled drop-down menu (``width`` in pixels, or the browser's choice)."""
+    options = list(options)
+    kwargs = {"layout": w.Layout(width=f"{width}px")} if width else {}
+    return w.Dropdown(
+        options=options,
+        value=value if value is not None else (options[0] if options else None),
+        description=description,
+        style={"description_width": f"{label}px"},
+        **kwargs,
+    )
+
+
 def set_bars(bars, labels, values, texts) -> None:
     """Move bars and their value labels to new values."""
     for bar, label, value, text in zip(bars, labels, values, texts):
