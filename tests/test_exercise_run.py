@@ -1,4 +1,6 @@
-"""Run each exercise notebook as a student who has not answered yet: only friendly notes, no errors."""
+"""Run each exercise notebook as a student who has not answered yet: only friendly notes, no errors.
+
+This is the exercises' run-clean test (they are stored without outputs, so nbval has nothing to compare)."""
 
 from pathlib import Path
 
@@ -14,6 +16,9 @@ EXERCISES = sorted((ROOT / "exercises").glob("*.ipynb"))
 def test_blank_exercise_notebook_says_not_answered(path):
     nb = nbformat.read(path, as_version=4)
     NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert not any(o.output_type == "error" for o in cell.outputs), cell.source
     checks = [c for c in nb.cells if c.cell_type == "code" and "check(" in c.source]
     assert checks
     for cell in checks:
