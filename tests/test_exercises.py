@@ -144,12 +144,12 @@ def test_every_part_answers_bad_input_with_a_clear_message(answer):
             assert len(fb.message) < 2000
 
 
-# --- the chart a student draws (3.9) -------------------------------------------------------------------------------
+# --- the chart a student draws (3.10) -------------------------------------------------------------------------------
 
 
 @pytest.fixture
 def chart_part():
-    return exercises()["3.9"].parts[0]
+    return exercises()["3.10"].parts[0]
 
 
 def _coal_chart(kinds=("official", "official", "derived"), units="million tons", source=True, values=None):

@@ -121,6 +121,28 @@ def build() -> list[Exercise]:
         ),
         exercise(
             "2.6",
+            "Fixed assets: how fast they grew depends on when 'the end of the period' was",
+            growth_rate(
+                "assets_growth_if_1929",
+                ar.average_annual_growth(value("P38"), value("P37"), 1929 - 1925),
+                hints=(
+                    "a compound average growth rate of fixed assets, in per cent a year, if the end year is 1929.",
+                    "P38 is 1925 and P37 is 'by the end of the period': take that to be 1929 here.",
+                    "average_annual_growth(start, end, years), with years = end year - 1925.",
+                ),
+            ),
+            growth_rate(
+                "assets_growth_if_1932",
+                ar.average_annual_growth(value("P38"), value("P37"), 1932 - 1925),
+                hints=(
+                    "the same rate, if 'the end of the period' means the end of 1932.",
+                    "the same two figures; only the number of years changes.",
+                    "average_annual_growth(start, end, years), with years = end year - 1925.",
+                ),
+            ),
+        ),
+        exercise(
+            "2.7",
             "Written answer: was the plan overfulfilled?",
             written(
                 "written_answer",

@@ -6,6 +6,9 @@ from .. import arithmetic as ar
 from ..data import COW_FILE, external_table, value, value_in_millions
 from .parts import Exercise, boolean, chart, choice, exercise, growth_rate, number, per_cent_change, times, written
 
+# Exercise 3.8's made-up plan: growth planned and achieved, per cent (the text's own pair is worked in the lecture).
+HYPOTHETICAL_GROWTH = {"planned": 30, "actual": 35}
+
 
 def build() -> list[Exercise]:
     cow = external_table(COW_FILE)
@@ -157,6 +160,23 @@ def build() -> list[Exercise]:
         ),
         exercise(
             "3.8",
+            "Levels, not rates: above plan by how much? (made-up numbers)",
+            number(
+                "level_above_plan",
+                (1 + HYPOTHETICAL_GROWTH["actual"] / 100) / (1 + HYPOTHETICAL_GROWTH["planned"] / 100) * 100 - 100,
+                what="a per cent",
+                unit="%",
+                rel_tol=0.005,
+                decimals=2,
+                hints=(
+                    "how far the level of output is above the planned level, in per cent.",
+                    "the trap: the difference of the two growth rates is not the answer; compare levels.",
+                    "(1 + actual / 100) / (1 + planned / 100) * 100 - 100.",
+                ),
+            ),
+        ),
+        exercise(
+            "3.9",
             'Written answer: what can "in 1926/27 prices" hide?',
             written(
                 "written_answer",
@@ -175,7 +195,7 @@ def build() -> list[Exercise]:
             ),
         ),
         exercise(
-            "3.9",
+            "3.10",
             "Draw it yourself: coal, 1925 and 1929, and the increase",
             chart(
                 "coal_chart",
