@@ -192,6 +192,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--with-tests", action="store_true", help="also time the README test command")
     parser.add_argument("--with-venv", action="store_true", help="also measure a fresh venv from requirements.txt")
+    parser.add_argument("--with-portability", action="store_true", help="also time the portability steps of .ci/run")
     args = parser.parse_args()
 
     floor_nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR_SOURCE)])
@@ -246,6 +247,15 @@ def main() -> None:
         ]
     if args.with_venv:
         lines += ["", f"**Fresh virtual environment** from requirements.txt: {venv_size():.0f} MB on disk."]
+    if args.with_portability:
+        subprocess.run([sys.executable, ".ci/portability.py"], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+        table = (ROOT / "build" / "portability" / "portability.md").read_text(encoding="utf-8")
+        lines += [
+            "",
+            "**CI steps after the test command** (`.ci/portability.py`; CI's limit is 90 minutes):",
+            "",
+            table,
+        ]
     (ROOT / "BENCHMARKS.md").write_text("\n".join(lines) + "\n" + WHAT_MADE_IT_FAST, encoding="utf-8")
     print("\n".join(lines))
 

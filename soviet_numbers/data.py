@@ -1,15 +1,29 @@
-"""Load the course data from the vendored ``data/`` folder (never the network)."""
+"""Load the course data from the vendored ``data/`` folder (never the network).
+
+Inside the repository the package reads the top-level ``data/`` (the one source). Installed from a wheel, it reads
+the copy the wheel carries, ``soviet_numbers/course_data``, through ``importlib.resources``.
+"""
 
 from __future__ import annotations
 
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
 from .citations import COW_CITATION, MADDISON_CITATION, SOURCE_TITLE, THEMES  # noqa: F401  (one place each)
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+def _data_dir() -> Path:
+    """The repository's data/ when the package runs from a checkout; else the data the installed wheel carries."""
+    repository = Path(__file__).resolve().parent.parent / "data"
+    if (repository / "datapackage.json").is_file():
+        return repository
+    return Path(str(resources.files("soviet_numbers").joinpath("course_data")))
+
+
+DATA_DIR = _data_dir()
 
 # Read every column as text first, so "82.0" and "7172.2" keep their printed form; numbers are parsed explicitly.
 _NUMERIC = ("value", "value_high", "label_year")

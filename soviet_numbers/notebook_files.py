@@ -21,6 +21,13 @@ ROOT = Path(__file__).resolve().parent.parent
 EXECUTED_FOLDERS = ("notebooks", "solutions")  # stored with outputs; exercises/ are generated without
 
 
+def python_source(cell_source: str) -> str:
+    """A code cell as plain Python (IPython's %magics turned into calls), for static checks with ``ast``."""
+    from IPython.core.inputtransformer2 import TransformerManager
+
+    return TransformerManager().transform_cell(cell_source)
+
+
 def executed_notebooks() -> list[Path]:
     """Every lecture and solution notebook (stored with outputs)."""
     return [p for folder in EXECUTED_FOLDERS for p in sorted((ROOT / folder).glob("*.ipynb"))]

@@ -13,6 +13,7 @@ import pytest
 
 from soviet_numbers.assignments import LECTURES, check, exercises, part_feedback, reset_attempts
 from soviet_numbers.build_exercises import BEGIN, END
+from soviet_numbers.notebook_files import python_source
 
 ROOT = Path(__file__).resolve().parent.parent
 NUMERIC = [(ex_id, part) for ex_id, ex in exercises().items() for part in ex.parts if part.accepts is not None]
@@ -184,7 +185,7 @@ def test_chart_check_accepts_the_right_chart_and_explains_each_fault(chart_part)
 
 def _calls(source: str) -> set[str]:
     names = set()
-    for node in ast.walk(ast.parse(source)):
+    for node in ast.walk(ast.parse(python_source(source))):
         if isinstance(node, ast.Call):
             func = node.func
             names.add(func.id if isinstance(func, ast.Name) else getattr(func, "attr", ""))

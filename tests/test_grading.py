@@ -55,7 +55,7 @@ def graded(tmp_path_factory):
     (subs / "carol.ipynb").write_text("this is not JSON", encoding="utf-8")
     _write(subs, "dave.ipynb", _nb(EXERCISES / "02_capital_construction.ipynb"))
     boom = _answered()
-    next(c for c in boom.cells if c.cell_type == "code").source = 'raise RuntimeError("boom")'
+    next(c for c in boom.cells if "import check" in c.source).source = 'raise RuntimeError("boom")'
     _write(subs, "erin.ipynb", boom)
     loop = _answered()
     loop.cells.insert(3, nbformat.v4.new_code_cell("while True:\n    pass"))

@@ -9,6 +9,7 @@ import pytest
 
 from soviet_numbers.build_exercises import BEGIN, END, build, strip_solutions
 from soviet_numbers.data import source_text
+from soviet_numbers.notebook_files import python_source
 from soviet_numbers.passages import verify_fragment
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,7 +33,7 @@ def test_quote_calls_are_verbatim(path):
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
-        for node in ast.walk(ast.parse(cell.source)):
+        for node in ast.walk(ast.parse(python_source(cell.source))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("quote", "show_passage"):
                 args = [a.value for a in node.args if isinstance(a, ast.Constant)]
                 highlights = [kw.value for kw in node.keywords if kw.arg == "highlight"]

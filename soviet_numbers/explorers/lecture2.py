@@ -107,9 +107,9 @@ class PathChart(LiveChart):
 
 def plan_path_explorer() -> Explorer:
     """Shape a five-year investment path (flat, accelerating, damped) and compare it with the plan."""
-    first = slider("First year (million rubles)", 2091, 500, 5000, 50, label=190)
-    growth = slider("Growth, first step (%)", 36, -30, 80, 1, label=190)
-    change = slider("Change of growth per year (pp)", -9, -40, 20, 1, label=190)
+    first = slider("First year (million rubles)", 2091, 500, 5000, 50, label=215)
+    growth = slider("Growth, first step (%)", 36, -30, 80, 1, label=215)
+    change = slider("Change of growth per year (pp)", -9, -40, 20, 1, label=215)
     presets = w.ToggleButtons(
         options=["(custom)"] + list(PATH_PRESETS),
         value="(custom)",

@@ -1,12 +1,19 @@
-"""Release one assignment: its generated exercise notebook, in a folder (and a zip) an LMS can take."""
+"""Release one assignment: its exercise notebook and the course's wheel, in a folder (and a zip) an LMS can take.
+
+The notebook's first cell installs the wheel beside it when the course package is missing, so a student can open
+the released notebook in any Jupyter (their own, Anaconda, a JupyterHub, Colab) with nothing else installed.
+"""
 
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
-from ..build_exercises import EXERCISES
+from ..build_exercises import EXERCISES, ROOT
 
 RELEASE_MARKER = ".soviet-numbers-release"
 
@@ -35,19 +42,51 @@ def release(assignment: str, out: Path, make_zip: bool = False) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     (out / RELEASE_MARKER).write_text(f"release of {assignment}\n", encoding="utf-8")
     shutil.copy2(source, out / source.name)
-    readme = out / "README.txt"
-    readme.write_text(
-        f"Assignment {assignment}\n\nOpen {source.name} in JupyterLab, answer each exercise where it says "
-        "'None  # ✎ your answer here', run the check cell under it, save, and hand the notebook in.\n"
-        "The course package must be installed (pip install -r requirements.txt in the course folder).\n",
-        encoding="utf-8",
-    )
+    for old in out.glob("soviet_numbers-*.whl"):
+        old.unlink()
+    wheel = build_wheel(out)
+    (out / "README.txt").write_text(student_readme(assignment, source.name, wheel.name), encoding="utf-8")
     if make_zip:
         archive = out.with_suffix(".zip")
         if archive.exists() and not zipfile.is_zipfile(archive):
             raise FileExistsError(f"{archive} exists and is not a release zip; refusing to overwrite")
         with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
-            for f in (source.name, "README.txt"):
+            for f in (source.name, wheel.name, "README.txt"):
                 z.write(out / f, arcname=f"{assignment}/{f}")
         return archive
     return out
+
+
+def build_wheel(folder: Path) -> Path:
+    """Build the course package's wheel (with its data) into ``folder``; returns its path."""
+    with tempfile.TemporaryDirectory() as tmp:
+        run = subprocess.run(
+            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", tmp, str(ROOT)],
+            capture_output=True,
+            text=True,
+        )
+        wheels = list(Path(tmp).glob("soviet_numbers-*.whl"))
+        if run.returncode or not wheels:
+            raise RuntimeError(f"could not build the course's wheel: {(run.stderr or run.stdout).strip()[-400:]}")
+        return Path(shutil.copy2(wheels[0], folder / wheels[0].name))
+
+
+def student_readme(assignment: str, notebook: str, wheel: str) -> str:
+    """How to open the released notebook anywhere."""
+    return f"""Assignment {assignment}
+
+Answer each exercise where the notebook says 'None  # ✎ your answer here', run the check cell under it, save, and
+hand the notebook ({notebook}) in as your instructor asks.
+
+Keep {wheel} in the same folder as the notebook: it is the course's helper package, with its data. The
+notebook's first cell installs it when it is not installed yet; run that cell first.
+
+- JupyterLab or Jupyter Notebook on your computer: unzip this folder, open {notebook}, Run > Run All Cells.
+- Anaconda: open Anaconda Navigator, launch JupyterLab, browse to the unzipped folder and open {notebook}.
+  (Or, in an Anaconda Prompt: cd to the folder, then jupyter lab {notebook}.)
+- A JupyterHub: upload {notebook} and {wheel} into the same folder, then open the notebook.
+- Google Colab: File > Upload notebook ({notebook}); then in the Files pane upload {wheel} next to it
+  (to /content) before running the first cell.
+
+If the first cell cannot install the package (no internet for its dependencies), ask your instructor.
+"""

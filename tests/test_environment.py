@@ -1,0 +1,42 @@
+"""environment.yml (conda) pins what requirements.txt pins, for Python 3.12; pyproject.toml states the lower bounds."""
+
+import re
+from pathlib import Path
+
+from packaging.markers import Marker
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _pip_pins() -> dict[str, str]:
+    pins = {}
+    for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#")[0].strip()
+        if "==" not in line:
+            continue
+        requirement, _, marker = line.partition(";")
+        if marker and not Marker(marker).evaluate({"python_version": "3.12"}):
+            continue  # another interpreter's line
+        name, version = requirement.split("==")
+        pins[name.strip().lower()] = version.strip()
+    return pins
+
+
+def _conda_pins() -> dict[str, str]:
+    text = (ROOT / "environment.yml").read_text(encoding="utf-8")
+    return {
+        m.group(1).lower(): m.group(2) for m in re.finditer(r"^\s*-\s*([A-Za-z0-9_.-]+)=([0-9][^\s#]*)", text, re.M)
+    }
+
+
+def test_conda_environment_pins_the_same_versions():
+    pip, conda = _pip_pins(), _conda_pins()
+    assert conda.pop("python") == (ROOT / "runtime.txt").read_text().strip().removeprefix("python-")
+    assert conda == pip
+
+
+def test_the_package_states_its_lower_bounds():
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    for bound in ("pandas>=2.2", "matplotlib>=3.10", "ipywidgets>=8.1", "numpy>=2.0"):
+        assert f'"{bound}"' in text
+    assert 'requires-python = ">=3.11"' in text
