@@ -5,6 +5,8 @@
     soviet-numbers build-exercises [--verify]
     soviet-numbers release ASSIGNMENT --out DIR [--zip]
     soviet-numbers grade SUBMISSIONS_DIR --assignment ASSIGNMENT [--out grades.csv] [--timeout 60] [--workers N]
+    soviet-numbers grade ... [--overrides regrades.csv] [--written-marks marks.csv] [--no-sandbox]
+    soviet-numbers export GRADES.csv --format canvas|moodle|gradescope [--roster ROSTER.csv] [--out FILE]
     soviet-numbers static [--out build/site]
 
 (``python -m soviet_numbers ...`` works the same.)
@@ -42,6 +44,35 @@ def main(argv: list[str] | None = None) -> int:
     )
     g.add_argument("--timeout", type=int, default=60, help="seconds a single cell may run (default 60)")
     g.add_argument("--workers", type=int, default=None, help="parallel notebooks (default: all cores)")
+    g.add_argument(
+        "--overrides",
+        type=Path,
+        default=None,
+        help="regrades: CSV of student, exercise, points, reason (applied on top, shown in feedback)",
+    )
+    g.add_argument(
+        "--written-marks",
+        type=Path,
+        default=None,
+        help="marks for written answers: CSV of student, exercise, points, comment[, max_points]",
+    )
+    g.add_argument(
+        "--no-sandbox",
+        action="store_true",
+        help="run students' code WITHOUT the bubblewrap sandbox (only where bwrap cannot run; noted in the gradebook)",
+    )
+    x = sub.add_parser("export", help="write a gradebook as the CSV Canvas, Moodle or Gradescope imports")
+    x.add_argument("gradebook", type=Path, help="grades.csv written by `soviet-numbers grade`")
+    x.add_argument("--format", required=True, choices=["canvas", "moodle", "gradescope"])
+    x.add_argument(
+        "--roster",
+        type=Path,
+        default=None,
+        help="CSV: student (the submission's name) and any of name, id, sis_user_id, sis_login_id, "
+        "section, email, id_number",
+    )
+    x.add_argument("--out", type=Path, default=None, help="default: next to the gradebook, <format>.csv")
+    x.add_argument("--title", default="", help="the assignment's name in the LMS (Canvas, Moodle)")
     st = sub.add_parser("static", help="render the lectures to a static HTML edition with an index")
     st.add_argument("--out", type=Path, default=Path("build/site"))
     args = parser.parse_args(argv)
@@ -87,18 +118,58 @@ def main(argv: list[str] | None = None) -> int:
         print(f"released {args.assignment} to {where}")
         return 0
     if args.command == "grade":
-        from .grading.grade import grade_submissions
+        from .grading.adjustments import AdjustmentError
+        from .grading.grade import NO_SANDBOX_NOTE, grade_submissions
         from .grading.reports import summary
+        from .grading.sandbox import SandboxUnavailable
 
+        if args.no_sandbox:
+            print(f"WARNING: {NO_SANDBOX_NOTE}.", file=sys.stderr)
         try:
             rows = grade_submissions(
-                args.submissions, args.assignment, args.out, args.feedback, args.timeout, args.workers
+                args.submissions,
+                args.assignment,
+                args.out,
+                args.feedback,
+                args.timeout,
+                args.workers,
+                sandboxed=not args.no_sandbox,
+                overrides=args.overrides,
+                marks=args.written_marks,
             )
+        except SandboxUnavailable as exc:
+            print(f"refused: no sandbox: {exc}", file=sys.stderr)
+            return 1
+        except AdjustmentError as exc:
+            print(f"refused: {exc}", file=sys.stderr)
+            return 1
         except ValueError as exc:
             print(f"refused: {exc}", file=sys.stderr)
             return 1
         print(summary(rows))
         print(f"gradebook: {args.out}")
+        return 0
+    if args.command == "export":
+        from .grading.lms import ExportError, export
+
+        out = args.out or args.gradebook.parent / f"{args.format}.csv"
+        try:
+            result = export(args.gradebook, args.format, out, args.roster, args.title)
+        except ExportError as exc:
+            print(f"refused: {exc}", file=sys.stderr)
+            return 1
+        print(f"wrote {out}: {result['exported']} students")
+        if result["unmatched"]:
+            print(
+                f"NOT exported, not in the roster ({len(result['unmatched'])}): {', '.join(result['unmatched'])} "
+                f"(listed in {out.with_suffix('.unmatched.csv')})",
+                file=sys.stderr,
+            )
+        if result["absent"]:
+            print(
+                f"in the roster, no submission ({len(result['absent'])}): {', '.join(result['absent'])}",
+                file=sys.stderr,
+            )
         return 0
     if args.command == "static":
         from .static_site import build_site

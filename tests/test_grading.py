@@ -79,7 +79,7 @@ def graded(tmp_path_factory):
     _write(subs, "ken.ipynb", wrong_type)
 
     before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in subs.rglob("*") if p.is_file()}
-    rows = grade_submissions(subs, ASSIGNMENT, out / "grades.csv", timeout=6, workers=2)
+    rows = grade_submissions(subs, ASSIGNMENT, out / "grades.csv", timeout=4, workers=2)
     after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in subs.rglob("*") if p.is_file()}
     return {"rows": rows, "before": before, "after": after, "out": out, "subs": subs}
 

@@ -2,7 +2,10 @@
 
 The student's own check cells and saved outputs are never read: a dump cell, marked with a random nonce, is
 appended and prints the answer variables as JSON. Each cell has a time limit and an output cap; the kernel gets a
-scrubbed environment and a temporary working directory.
+scrubbed environment and a temporary working directory, and its own stdout and stderr go nowhere.
+
+:func:`run_submission` does the run and returns plain JSON; by default it runs inside a bubblewrap sandbox
+(:mod:`.sandbox`, through :mod:`.worker`), and :func:`execute_submission` decodes the answers on the grader's side.
 """
 
 from __future__ import annotations
@@ -90,13 +93,33 @@ def _safe_env(workdir: Path) -> dict:
     return keep
 
 
-def execute_submission(path: Path, assignment: str, timeout: int = 60) -> dict:
-    """Run a copy of one submission; return the answer variables (decoded) and what went wrong, if anything."""
+def execute_submission(path: Path, assignment: str, timeout: int = 60, sandbox=None) -> dict:
+    """Run a copy of one submission; return the answer variables (decoded) and what went wrong, if anything.
+
+    With ``sandbox`` (a :class:`.sandbox.Sandbox`) the run happens inside it; without, in this process's user.
+    """
+    raw = Path(path).read_bytes()
+    variables = _variables_for(assignment)
+    if sandbox is None:
+        result = run_submission(raw, assignment, variables, timeout)
+    else:
+        result = sandbox.run_submission(raw, assignment, variables, timeout)
+    payload = result.pop("payload", None) or {}
+    result["answers"] = {k: _decode(v) for k, v in payload.items()}
+    result["missing"] = [k for k, v in payload.items() if v.get("kind") == "missing"]
+    if not result["answers"] and not result["problem"]:
+        result["problem"] = "the answers could not be read after running the notebook"
+    return result
+
+
+def run_submission(raw: bytes, assignment: str, variables: list[str], timeout: int = 60) -> dict:
+    """Run a notebook's bytes in a fresh kernel; return plain JSON: the answers' payload and what went wrong."""
+    import subprocess
+
     from nbclient import NotebookClient
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
-    result: dict = {"answers": {}, "problem": "", "cell_errors": [], "notes": []}
-    raw = Path(path).read_bytes()
+    result: dict = {"payload": {}, "problem": "", "cell_errors": [], "notes": []}
     if not raw.strip():
         result["problem"] = "empty file"
         return result
@@ -120,7 +143,7 @@ def execute_submission(path: Path, assignment: str, timeout: int = 60) -> dict:
         cell.outputs = [] if cell.cell_type == "code" else cell.get("outputs", None) or []
         if cell.cell_type != "code":
             cell.pop("outputs", None)
-    nb.cells.append(nbformat.v4.new_code_cell(_dump_cell(_variables_for(assignment), nonce)))
+    nb.cells.append(nbformat.v4.new_code_cell(_dump_cell(variables, nonce)))
     dump_index = len(nb.cells) - 1
 
     sizes: dict[int, int] = defaultdict(int)
@@ -140,7 +163,8 @@ def execute_submission(path: Path, assignment: str, timeout: int = 60) -> dict:
             nb, timeout=timeout, kernel_name="python3", allow_errors=True, resources={"metadata": {"path": str(work)}}
         )
         try:
-            client.execute(env=_safe_env(work), cwd=str(work))
+            # The kernel's own stdout and stderr go nowhere: only its messages are read.
+            client.execute(env=_safe_env(work), cwd=str(work), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         except CellTimeoutError:
             result["problem"] = f"timed out: a cell ran longer than {timeout} s (an infinite loop?)"
         except DeadKernelError:
@@ -158,9 +182,5 @@ def execute_submission(path: Path, assignment: str, timeout: int = 60) -> dict:
     for out in nb.cells[dump_index].get("outputs", []):
         text = out.get("text", "")
         if nonce in text:
-            payload = text.split(nonce, 1)[1].strip().splitlines()[0]
-            result["answers"] = {k: _decode(v) for k, v in json.loads(payload).items()}
-            result["missing"] = [k for k, v in json.loads(payload).items() if v.get("kind") == "missing"]
-    if not result["answers"] and not result["problem"]:
-        result["problem"] = "the answers could not be read after running the notebook"
+            result["payload"] = json.loads(text.split(nonce, 1)[1].strip().splitlines()[0])
     return result

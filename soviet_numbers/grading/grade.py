@@ -12,14 +12,20 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ..assignments import assignment_exercises, part_feedback
+from .adjustments import AdjustmentError
+from .adjustments import apply as apply_adjustments
 from .collect import collect
 from .execute import execute_submission
 from .release import assignment_names
 from .reports import Row, StudentReport, write_feedback, write_gradebook, write_written_answers
+from .sandbox import Sandbox, SandboxUnavailable, unavailable_reason
+from .similarity import write_similarity_report
+
+NO_SANDBOX_NOTE = "graded WITHOUT a sandbox (--no-sandbox): the submission's code ran as the instructor's user"
 
 
 def _grade_one(args) -> StudentReport:
-    sub, assignment, timeout = args
+    sub, assignment, timeout, sandbox = args
     report = StudentReport(sub.student)
     mine = assignment_exercises(assignment)
 
@@ -33,7 +39,9 @@ def _grade_one(args) -> StudentReport:
     if sub.problem:
         row("", "", "error", 0, sum(p.points for ex in mine.values() for p in ex.parts), sub.problem)
         return report
-    run = execute_submission(sub.path, assignment, timeout)
+    run = execute_submission(sub.path, assignment, timeout, sandbox)
+    if sandbox is None:
+        run["notes"].append(NO_SANDBOX_NOTE)
     if run["problem"] and not run["answers"]:
         row("", "", "error", 0, sum(p.points for ex in mine.values() for p in ex.parts), run["problem"])
         return report
@@ -52,7 +60,7 @@ def _grade_one(args) -> StudentReport:
                 report.written[ex_id] = namespace[part.variable]
             points = part.points if status == "correct" else 0.0
             row(ex_id, part.variable, status, points, part.points, message)
-    notes = run["notes"] + ([run["problem"]] if run["problem"] else [])
+    notes = run["notes"] + ([run["problem"]] if run["problem"] else []) + run["cell_errors"][:5]
     if notes:
         row("", "", "note", 0, 0, "; ".join(notes))
     return report
@@ -65,18 +73,38 @@ def grade_submissions(
     feedback_dir: Path | None = None,
     timeout: int = 60,
     workers: int | None = None,
+    sandboxed: bool = True,
+    overrides: Path | None = None,
+    marks: Path | None = None,
 ) -> list[Row]:
-    """Grade every submission in a folder; write the gradebook CSV, feedback files and written answers."""
+    """Grade every submission in a folder; write the gradebook CSV, feedback files and written answers.
+
+    Each submission runs in a bubblewrap sandbox (:mod:`.sandbox`) unless ``sandboxed`` is False; where no sandbox
+    can be made, grading refuses (:class:`.sandbox.SandboxUnavailable`) rather than run students' code unguarded.
+    """
     if assignment not in assignment_names():
         raise ValueError(f"unknown assignment {assignment!r}; choose one of {assignment_names()}")
+    sandbox = None
+    if sandboxed:
+        reason = unavailable_reason()
+        if reason:
+            raise SandboxUnavailable(reason)
+        feedback_hidden = Path(feedback_dir) if feedback_dir else Path(out_csv).parent / "feedback"
+        sandbox = Sandbox(hide=[Path(submissions_dir), Path(out_csv).parent, feedback_hidden])
     subs = collect(submissions_dir)
     workers = workers or max(1, os.cpu_count() or 1)
-    jobs = [(s, assignment, timeout) for s in subs]
+    jobs = [(s, assignment, timeout, sandbox) for s in subs]
     if workers == 1 or len(jobs) <= 1:
         reports = [_grade_one(j) for j in jobs]
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             reports = list(pool.map(_grade_one, jobs))
+    if overrides or marks:
+        adjusted, problems = apply_adjustments([r for rep in reports for r in rep.rows], overrides, marks)
+        if problems:
+            raise AdjustmentError("; ".join(problems))
+        for rep in reports:  # each report's rows, now with its regrades and marks
+            rep.rows = [r for r in adjusted if r.student == rep.student and r.submission == rep.rows[0].submission]
     rows = [r for rep in reports for r in rep.rows]
     write_gradebook(rows, Path(out_csv))
     feedback_dir = Path(feedback_dir) if feedback_dir else Path(out_csv).parent / "feedback"
@@ -93,4 +121,5 @@ def grade_submissions(
     for ex_id, answers in written.items():
         rubric = [point for part in mine[ex_id].parts for point in part.rubric]
         write_written_answers(answers, assignment, ex_id, feedback_dir.parent, rubric)
+    write_similarity_report(written, assignment, feedback_dir.parent)
     return rows

@@ -6,6 +6,7 @@ the released notebook in any Jupyter (their own, Anaconda, a JupyterHub, Colab) 
 
 from __future__ import annotations
 
+import functools
 import shutil
 import subprocess
 import sys
@@ -58,17 +59,26 @@ def release(assignment: str, out: Path, make_zip: bool = False) -> Path:
 
 
 def build_wheel(folder: Path) -> Path:
-    """Build the course package's wheel (with its data) into ``folder``; returns its path."""
-    with tempfile.TemporaryDirectory() as tmp:
-        run = subprocess.run(
-            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", tmp, str(ROOT)],
-            capture_output=True,
-            text=True,
-        )
-        wheels = list(Path(tmp).glob("soviet_numbers-*.whl"))
-        if run.returncode or not wheels:
-            raise RuntimeError(f"could not build the course's wheel: {(run.stderr or run.stdout).strip()[-400:]}")
-        return Path(shutil.copy2(wheels[0], folder / wheels[0].name))
+    """Build the course package's wheel (with its data) into ``folder``; returns its path.
+
+    Built once per process: releasing several assignments in one go reuses it.
+    """
+    built = _built_wheel()
+    return Path(shutil.copy2(built, folder / built.name))
+
+
+@functools.cache
+def _built_wheel() -> Path:
+    tmp = tempfile.mkdtemp(prefix="sn-wheel-")
+    run = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", tmp, str(ROOT)],
+        capture_output=True,
+        text=True,
+    )
+    wheels = list(Path(tmp).glob("soviet_numbers-*.whl"))
+    if run.returncode or not wheels:
+        raise RuntimeError(f"could not build the course's wheel: {(run.stderr or run.stdout).strip()[-400:]}")
+    return wheels[0]
 
 
 def student_readme(assignment: str, notebook: str, wheel: str) -> str:

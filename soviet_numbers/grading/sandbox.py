@@ -1,0 +1,246 @@
+"""A sandbox for students' code, with bubblewrap (Debian's ``bubblewrap``, command ``bwrap``): no Docker.
+
+Each submission runs in its own sandboxed worker process (:mod:`.worker`), which runs nbclient and the kernel:
+
+- a read-only view of the system, and a private, empty, writable ``/tmp``: nothing else is writable;
+- the instructor's home, the submissions folder, the output folder and the course's ``solutions/`` are hidden
+  (empty); only the Python installation and the course package are visible again, read-only;
+- its own network namespace (no network at all), PID, IPC and UTS namespaces, ``--die-with-parent``,
+  ``--new-session``; an environment with nothing of the instructor's;
+- limits on memory (``RLIMIT_AS``) and on processes: a pids cgroup where the grader may create one (as root), else
+  ``RLIMIT_NPROC`` (as an ordinary user); where neither is possible the run says so in its notes.
+
+Why by hand: bubblewrap is the tool (as the field uses it, e.g. Flatpak); this module only says what to hide,
+what to show and what to limit, and talks to the worker over a pipe.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import resource
+import secrets
+import shutil
+import subprocess
+import sys
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MEMORY_MB = 4096  # virtual memory a submission's processes may map (a kernel with pandas maps about 1 GB)
+MAX_PROCESSES = 128  # processes and threads (a kernel uses about 20)
+WORKER = [sys.executable, "-m", "soviet_numbers.grading.worker"]
+
+
+class SandboxUnavailable(RuntimeError):
+    """bubblewrap is missing or cannot create namespaces here."""
+
+
+def unavailable_reason() -> str | None:
+    """Why a sandbox cannot be made on this machine, or None when it can."""
+    bwrap = shutil.which("bwrap")
+    if bwrap is None:
+        return "bubblewrap (bwrap) is not installed: apt-get install bubblewrap (or use --no-sandbox, at your risk)"
+    probe = subprocess.run(
+        [
+            bwrap,
+            "--ro-bind",
+            "/",
+            "/",
+            "--unshare-net",
+            "--unshare-pid",
+            "--die-with-parent",
+            "--proc",
+            "/proc",
+            "--dev",
+            "/dev",
+            "true",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    if probe.returncode:
+        return f"bubblewrap cannot create namespaces here ({probe.stderr.strip()[:200]})"
+    return None
+
+
+def _under(path: Path, parent: Path) -> bool:
+    try:
+        path.relative_to(parent)
+        return True
+    except ValueError:
+        return False
+
+
+def _package_root() -> Path:
+    import soviet_numbers
+
+    return Path(soviet_numbers.__file__).resolve().parent.parent
+
+
+@dataclass
+class Sandbox:
+    """Where a class's submissions run. ``hide``: folders the students' code must not see (beyond the defaults)."""
+
+    hide: list[Path] = field(default_factory=list)
+    memory_mb: int = MEMORY_MB
+    max_processes: int = MAX_PROCESSES
+
+    def hidden(self) -> list[Path]:
+        root = _package_root()
+        paths = [Path.home(), *self.hide, root / "solutions"]
+        return [p.resolve() for p in paths if p.exists() and p.resolve() != Path("/")]
+
+    def visible(self) -> list[Path]:
+        """What the worker needs, shown again read-only: the interpreter, its environment, the course package."""
+        from ..data import DATA_DIR
+
+        paths = {Path(sys.prefix), Path(sys.base_prefix), Path(sys.exec_prefix), _package_root(), DATA_DIR}
+        return sorted(p.resolve() for p in paths if p.exists())
+
+    def command(self) -> list[str]:
+        args = ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
+        hidden, visible = self.hidden(), self.visible()
+        tmp = Path("/tmp")
+        for path in hidden:
+            if not _under(path, tmp):
+                args += ["--tmpfs", str(path)]
+        for path in visible:
+            args += ["--ro-bind", str(path), str(path)]
+        for path in hidden:  # hidden again where a visible folder brought it back (solutions/ in the course)
+            if any(_under(path, v) for v in visible):
+                args += ["--tmpfs", str(path)]
+        args += [
+            "--unshare-net",
+            "--unshare-pid",
+            "--unshare-ipc",
+            "--unshare-uts",
+            "--die-with-parent",
+            "--new-session",
+            "--chdir",
+            "/tmp",
+        ]
+        return args + WORKER
+
+    def environment(self) -> dict:
+        env = {k: os.environ[k] for k in ("PATH", "LANG", "LC_ALL", "PYTHONPATH", "VIRTUAL_ENV") if k in os.environ}
+        env.update(
+            {
+                "HOME": "/tmp/home",
+                "MPLBACKEND": "Agg",
+                "JUPYTER_PLATFORM_DIRS": "1",
+                "JUPYTER_RUNTIME_DIR": "/tmp/jupyter-runtime",
+                "IPYTHONDIR": "/tmp/ipython",
+                "MPLCONFIGDIR": "/tmp/matplotlib",
+                "PYTHONDONTWRITEBYTECODE": "1",
+                "OPENBLAS_NUM_THREADS": "1",
+            }
+        )
+        return env
+
+    def run_submission(self, raw: bytes, assignment: str, variables: list[str], timeout: int) -> dict:
+        """Run one notebook in the sandbox; the same plain result as :func:`.execute.run_submission`."""
+        nonce = "SNWORKER-" + secrets.token_hex(12) + ":"
+        request = json.dumps(
+            {
+                "nonce": nonce,
+                "notebook": base64.b64encode(raw).decode("ascii"),
+                "assignment": assignment,
+                "variables": variables,
+                "timeout": timeout,
+            }
+        )
+        limits = _Limits(self.memory_mb, self.max_processes)
+        try:
+            run = subprocess.run(
+                self.command(),
+                input=request,
+                capture_output=True,
+                text=True,
+                env=self.environment(),
+                preexec_fn=limits.apply,
+                timeout=timeout * 40 + 60,
+            )
+        except subprocess.TimeoutExpired:
+            return {
+                "payload": {},
+                "problem": "the sandboxed run took too long and was stopped",
+                "cell_errors": [],
+                "notes": limits.notes,
+            }
+        finally:
+            limits.release()
+        lines = [line for line in run.stdout.splitlines() if line.startswith(nonce)]
+        if not lines:
+            reason = (run.stderr.strip().splitlines() or ["no result"])[-1][:200]
+            return {
+                "payload": {},
+                "problem": f"the sandboxed run gave no result ({reason})",
+                "cell_errors": [],
+                "notes": limits.notes,
+            }
+        result = json.loads(lines[-1][len(nonce) :])
+        result["notes"] = [*result.get("notes", []), *limits.notes]
+        return result
+
+
+class _Limits:
+    """Memory and process limits for one sandboxed run, applied in the child before it runs bwrap."""
+
+    def __init__(self, memory_mb: int, max_processes: int):
+        self.memory = memory_mb * 1024 * 1024
+        self.max_processes = max_processes
+        self.notes: list[str] = []
+        self.cgroup = _pids_cgroup(max_processes)
+        if self.cgroup is None and os.geteuid() == 0:
+            self.notes.append("process limit not enforced (running as root without a writable pids cgroup)")
+
+    def apply(self) -> None:  # runs in the child, between fork and exec
+        resource.setrlimit(resource.RLIMIT_AS, (self.memory, self.memory))
+        if self.cgroup is not None:
+            (self.cgroup / "cgroup.procs").write_text(str(os.getpid()))
+        elif os.geteuid() != 0:
+            mine = _processes_of(os.getuid())
+            resource.setrlimit(resource.RLIMIT_NPROC, (mine + self.max_processes, mine + self.max_processes))
+
+    def release(self) -> None:
+        if self.cgroup is not None:
+            for _ in range(50):
+                try:
+                    self.cgroup.rmdir()
+                    return
+                except OSError:
+                    import time
+
+                    time.sleep(0.1)
+
+
+def _pids_cgroup(max_processes: int) -> Path | None:
+    """A fresh pids cgroup (v2, or v1's pids hierarchy) limited to ``max_processes``, where we may create one."""
+    name = f"soviet-numbers-grade-{uuid.uuid4().hex[:12]}"
+    v2 = Path("/sys/fs/cgroup")
+    controllers = v2 / "cgroup.subtree_control"
+    candidates = [v2] if controllers.exists() and "pids" in controllers.read_text() else []
+    candidates.append(v2 / "pids")
+    for base in candidates:
+        try:
+            group = base / name
+            group.mkdir()
+            (group / "pids.max").write_text(str(max_processes))
+            return group
+        except OSError:
+            continue
+    return None
+
+
+def _processes_of(uid: int) -> int:
+    count = 0
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if entry.stat().st_uid == uid:
+                    count += len(list((entry / "task").iterdir()))
+            except OSError:
+                continue
+    return count

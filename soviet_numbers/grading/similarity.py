@@ -1,0 +1,66 @@
+"""A similarity report for written answers: pairs above a threshold, side by side, for the instructor to read.
+
+Word 3-shingles and their Jaccard index (standard library only). It flags; it never penalises: two answers may be
+alike because both quote the same passage, or because students worked together as allowed.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+from pathlib import Path
+
+THRESHOLD = 0.5  # Jaccard index of word 3-shingles
+
+
+def shingles(text: str, size: int = 3) -> set[tuple[str, ...]]:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return {tuple(words[i : i + size]) for i in range(max(len(words) - size + 1, 1))} if words else set()
+
+
+def jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def similar_pairs(answers: list[tuple[str, str]], threshold: float = THRESHOLD) -> list[tuple[float, str, str]]:
+    """(index, student, student) for every pair of answers at or above ``threshold``, most similar first."""
+    sets = [(student, shingles(text)) for student, text in answers]
+    pairs = [(jaccard(a, b), s, t) for (s, a), (t, b) in combinations(sets, 2)]
+    return sorted((p for p in pairs if p[0] >= threshold), key=lambda p: (-p[0], p[1], p[2]))
+
+
+def write_similarity_report(
+    written: dict[str, list[tuple[str, str]]], assignment: str, folder: Path, threshold: float = THRESHOLD
+) -> Path:
+    """``written``: exercise id -> [(student, text)]. Writes similarity_<assignment>.md; returns its path."""
+    lines = [
+        f"# Similar written answers: {assignment}",
+        "",
+        f"Pairs whose word 3-shingles overlap with a Jaccard index of at least {threshold:.2f}, most similar first. "
+        "This report flags answers for you to read; it applies no penalty, and similar answers are not proof of "
+        "copying (both may quote the same passage of the source).",
+        "",
+    ]
+    found = 0
+    for exercise_id in sorted(written):
+        answers = sorted(written[exercise_id])
+        texts = dict(answers)
+        for index, first, second in similar_pairs(answers, threshold):
+            found += 1
+            lines += [
+                f"## Exercise {exercise_id}: {first} and {second} (similarity {index:.2f})",
+                "",
+                f"| {first} | {second} |",
+                "|---|---|",
+                f"| {_cell(texts[first])} | {_cell(texts[second])} |",
+                "",
+            ]
+    if not found:
+        lines.append("No pair of answers reaches the threshold.")
+    path = folder / f"similarity_{assignment}.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")

@@ -1,0 +1,186 @@
+"""Hostile submissions meet the bubblewrap sandbox: each is stopped, grading goes on, other rows are unaffected."""
+
+import hashlib
+import os
+import socket
+import threading
+from pathlib import Path
+
+import nbformat
+import pytest
+from test_grading import ASSIGNMENT, _answered, _by, _write
+
+from soviet_numbers.grading.grade import NO_SANDBOX_NOTE, grade_submissions
+from soviet_numbers.grading.sandbox import SandboxUnavailable, unavailable_reason
+
+pytestmark = pytest.mark.skipif(
+    unavailable_reason() is not None and not os.environ.get("CI"), reason=f"no sandbox here: {unavailable_reason()}"
+)
+SECRET = "hunter2-instructor-secret"
+
+
+def _hostile(code: str):
+    """A diligent student's notebook with one more cell: the attack."""
+    nb = _answered()
+    index = next(i for i, c in enumerate(nb.cells) if "import check" in c.source) + 1
+    nb.cells.insert(index, nbformat.v4.new_code_cell(code))
+    return nb
+
+
+@pytest.fixture(scope="module")
+def attacked(tmp_path_factory):
+    base = tmp_path_factory.mktemp("sandbox")
+    subs, out, instructor = base / "submissions", base / "out", base / "instructor"
+    out.mkdir()
+    instructor.mkdir()
+    (out / "roster.csv").write_text("student,email\nalice,a@example.edu\n", encoding="utf-8")
+    (instructor / "answers.txt").write_text("the instructor's own file\n", encoding="utf-8")
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    server.settimeout(0.2)
+    port, connections, stop = server.getsockname()[1], [], threading.Event()
+
+    def accept():
+        while not stop.is_set():
+            try:
+                connections.append(server.accept()[0])
+            except OSError:
+                continue
+
+    threading.Thread(target=accept, daemon=True).start()
+    _write(subs, "alice.ipynb", _answered())
+    _write(
+        subs,
+        "escaper.ipynb",
+        _hostile(
+            "import os\n"
+            f"targets = ['../../ESCAPED.txt', '/ESCAPED.txt', {str(base / 'ESCAPED.txt')!r}, '/root/SN_ESCAPED.txt']\n"
+            "for target in targets:\n"
+            "    try:\n"
+            "        open(target, 'w').write('x')\n"
+            "    except OSError as exc:\n"
+            "        print('blocked', exc)\n"
+        ),
+    )
+    _write(
+        subs,
+        "walker.ipynb",
+        _hostile(
+            "import glob, os\n"
+            f"targets = glob.glob({str(subs)!r} + '/**/*.ipynb', recursive=True)\n"
+            f"targets += [{str(out / 'roster.csv')!r}, {str(out / 'grades.csv')!r}]\n"
+            f"targets += [{str(instructor / 'answers.txt')!r}]\n"
+            "for root, dirs, files in os.walk('/'):\n"
+            "    if root.startswith(('/proc', '/sys', '/dev')):\n"
+            "        dirs[:] = []\n"
+            "        continue\n"
+            "    targets += [os.path.join(root, f) for f in files if f.endswith(('.ipynb', 'grades.csv'))]\n"
+            "    if len(targets) > 5000:\n"
+            "        break\n"
+            "for path in targets:\n"
+            "    try:\n"
+            "        open(path, 'a').write('PWNED')\n"
+            "    except OSError:\n"
+            "        pass\n"
+        ),
+    )
+    _write(
+        subs, "caller.ipynb", _hostile(f"import socket\nsocket.create_connection(('127.0.0.1', {port}), timeout=3)\n")
+    )
+    _write(
+        subs,
+        "forker.ipynb",
+        _hostile(
+            "import os, time\n"
+            "children = []\n"
+            "for _ in range(2000):\n"
+            "    pid = os.fork()\n"
+            "    if pid == 0:\n"
+            "        time.sleep(60)\n"
+            "        os._exit(0)\n"
+            "    children.append(pid)\n"
+        ),
+    )
+    _write(subs, "hog.ipynb", _hostile("hog = bytearray(16 * 1024 ** 3)\n"))
+    _write(
+        subs,
+        "snoop.ipynb",
+        _hostile(
+            "import os\n"
+            f"leak = os.environ.get({'SN_INSTRUCTOR_SECRET'!r}, 'no secret') + ' ' + ' '.join(sorted(os.environ))\n"
+        ),
+    )
+
+    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in base.rglob("*") if p.is_file()}
+    os.environ["SN_INSTRUCTOR_SECRET"] = SECRET
+    try:
+        rows = grade_submissions(subs, ASSIGNMENT, out / "grades.csv", timeout=20, workers=2)
+    finally:
+        del os.environ["SN_INSTRUCTOR_SECRET"]
+        stop.set()
+    after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in before}
+    return {"rows": rows, "before": before, "after": after, "base": base, "out": out, "connections": connections}
+
+
+def _points(rows, student):
+    return sum(r.points for r in _by(rows, student))
+
+
+def _notes(rows, student):
+    return " ".join(r.message for r in _by(rows, student) if r.status == "note")
+
+
+def test_every_attacker_still_gets_its_row_and_alice_is_unaffected(attacked):
+    rows = attacked["rows"]
+    assert _points(rows, "alice") == 9
+    for student in ("escaper", "walker", "caller", "forker", "hog", "snoop"):
+        assert _by(rows, student), student
+        assert _points(rows, student) == 9, (student, _notes(rows, student))  # its own correct answers still count
+
+
+def test_writing_outside_its_folder_is_stopped(attacked):
+    base = attacked["base"]
+    for path in (Path("/ESCAPED.txt"), base / "ESCAPED.txt", Path("/root/SN_ESCAPED.txt")):
+        assert not path.exists(), path
+
+
+def test_walking_the_file_system_touches_no_submission_gradebook_or_instructor_file(attacked):
+    assert attacked["before"] == attacked["after"]
+    for path in attacked["out"].rglob("*"):
+        if path.is_file():
+            assert "PWNED" not in path.read_text(encoding="utf-8"), path
+
+
+def test_no_network(attacked):
+    assert attacked["connections"] == []
+    assert "code cell" in _notes(attacked["rows"], "caller")
+
+
+def test_many_processes_are_stopped(attacked):
+    assert "BlockingIOError" in _notes(attacked["rows"], "forker") or "process" in _notes(attacked["rows"], "forker")
+
+
+def test_a_memory_hog_is_stopped(attacked):
+    assert "MemoryError" in _notes(attacked["rows"], "hog")
+
+
+def test_the_instructors_environment_is_invisible(attacked):
+    everything = " ".join(r.message for r in attacked["rows"])
+    for path in attacked["out"].rglob("*"):
+        if path.is_file():
+            everything += path.read_text(encoding="utf-8")
+    assert SECRET not in everything
+
+
+def test_grading_refuses_without_a_sandbox_and_notes_the_risk_when_told_to(tmp_path, monkeypatch):
+    import soviet_numbers.grading.sandbox as sandbox
+
+    monkeypatch.setattr(sandbox.shutil, "which", lambda name: None)
+    assert "apt-get install bubblewrap" in sandbox.unavailable_reason()
+    _write(tmp_path / "subs", "alice.ipynb", _answered())
+    with pytest.raises(SandboxUnavailable):
+        grade_submissions(tmp_path / "subs", ASSIGNMENT, tmp_path / "grades.csv", workers=1)
+    rows = grade_submissions(tmp_path / "subs", ASSIGNMENT, tmp_path / "grades.csv", workers=1, sandboxed=False)
+    assert NO_SANDBOX_NOTE in _notes(rows, "alice") and _points(rows, "alice") == 9
