@@ -26,6 +26,8 @@ STATUSES = {
     "recorded": ("✎", "written (for the instructor)"),
     "error": ("⚠", "error"),
     "note": ("", "note"),
+    "regrade": ("↻", "regrade"),
+    "marked": ("✎", "marked by the instructor"),
 }
 
 
