@@ -186,7 +186,7 @@ Profiled with cProfile and timers (notebooks run in-process, cell by cell; kerne
   import; notebooks never use it, so the worker goes without it, and a sandboxed submission costs about 0.3 s more
   than an unsandboxed one (a class of 40: 1.2-1.3x).
 - **Exercise notebooks run once** in the test command (`tests/test_exercise_run.py` checks every cell), not also
-  under nbval; the browser tests run the lectures and two representative exercise notebooks.
+  under nbval; the browser tests run the lectures and one representative exercise notebook.
 - **Not done.** Lowering PNG compression for inline charts (about 4 ms a chart, 15% larger notebooks) and SVG
   output (half the cost, but JupyterLab does not show SVG in an untrusted notebook, which every downloaded
   notebook is).

@@ -89,7 +89,8 @@ def _stated(row: pd.Series) -> tuple[float | None, str, str]:
 
 
 def audit_claims(lecture: int | None = None) -> pd.DataFrame:
-    """Every claim recomputed (the audit): formula, computed value, stated value, verdict, and the gap."""
+    """Every claim recomputed (the audit): formula, computed value, stated value, verdict, the gap, and whether the
+    claim is substantive or trivial (an inequality, or shares said to sum to 100: they hold almost by construction)."""
     out = []
     for _, row in _claims_table().iterrows():
         if lecture is not None and int(row["lecture"]) != lecture:
@@ -106,6 +107,7 @@ def audit_claims(lecture: int | None = None) -> pd.DataFrame:
                     stated=None,
                     verdict="holds" if computed else "fails",
                     gap=None,
+                    substance=row["substance"],
                 )
             )
             continue
@@ -119,6 +121,7 @@ def audit_claims(lecture: int | None = None) -> pd.DataFrame:
                 stated=(f"{qualifier} " if qualifier else "") + f"{stated:g}",
                 verdict=v,
                 gap=round(computed - stated, 4),
+                substance=row["substance"],
             )
         )
     return pd.DataFrame(out).set_index("claim_id")

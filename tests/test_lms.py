@@ -114,7 +114,9 @@ def test_grading_twice_with_the_same_inputs_writes_the_same_files(tmp_path):
     outputs = []
     for run in ("a", "b"):
         out = tmp_path / run
-        grade_submissions(tmp_path / "subs", ASSIGNMENT, out / "grades.csv", workers=1, overrides=overrides)
+        grade_submissions(
+            tmp_path / "subs", ASSIGNMENT, out / "grades.csv", workers=2, overrides=overrides, sandboxed=False
+        )
         outputs.append({p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
     assert outputs[0] == outputs[1] and len(outputs[0]) >= 4
     assert b"regraded from 0 to 1 points: oral" in outputs[0][Path("feedback") / "bob.md"]

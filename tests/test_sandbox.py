@@ -19,10 +19,10 @@ pytestmark = pytest.mark.skipif(
 SECRET = "hunter2-instructor-secret"
 
 
-def _hostile(code: str):
-    """A diligent student's notebook with one more cell: the attack."""
+def _hostile(code: str, at_end: bool = False):
+    """A diligent student's notebook with one more cell: the attack (after the imports, or last)."""
     nb = _answered()
-    index = next(i for i, c in enumerate(nb.cells) if "import check" in c.source) + 1
+    index = len(nb.cells) if at_end else next(i for i, c in enumerate(nb.cells) if "import check" in c.source) + 1
     nb.cells.insert(index, nbformat.v4.new_code_cell(code))
     return nb
 
@@ -64,26 +64,26 @@ def attacked(tmp_path_factory):
             "        print('blocked', exc)\n"
         ),
     )
+    # One vandal walks the file system to rewrite other submissions, the gradebook and the instructor's files,
+    # and copies the instructor's environment into an answer.
     _write(
         subs,
-        "walker.ipynb",
+        "vandal.ipynb",
         _hostile(
             "import glob, os\n"
+            f"leak = os.environ.get({'SN_INSTRUCTOR_SECRET'!r}, 'no secret') + ' ' + ' '.join(sorted(os.environ))\n"
             f"targets = glob.glob({str(subs)!r} + '/**/*.ipynb', recursive=True)\n"
             f"targets += [{str(out / 'roster.csv')!r}, {str(out / 'grades.csv')!r}]\n"
             f"targets += [{str(instructor / 'answers.txt')!r}]\n"
-            "for root, dirs, files in os.walk('/'):\n"
-            "    if root.startswith(('/proc', '/sys', '/dev')):\n"
-            "        dirs[:] = []\n"
-            "        continue\n"
-            "    targets += [os.path.join(root, f) for f in files if f.endswith(('.ipynb', 'grades.csv'))]\n"
-            "    if len(targets) > 5000:\n"
-            "        break\n"
+            "for root in ('/tmp', '/root', '/home', '/work', '/srv', '/mnt', os.path.expanduser('~')):\n"
+            "    targets += glob.glob(root + '/*/*.ipynb') + glob.glob(root + '/*/*/*.csv')\n"
             "for path in targets:\n"
             "    try:\n"
             "        open(path, 'a').write('PWNED')\n"
             "    except OSError:\n"
             "        pass\n"
+            "written_answer_silences = leak  # handed in as a written answer\n",
+            at_end=True,
         ),
     )
     _write(
@@ -104,14 +104,6 @@ def attacked(tmp_path_factory):
         ),
     )
     _write(subs, "hog.ipynb", _hostile("hog = bytearray(16 * 1024 ** 3)\n"))
-    _write(
-        subs,
-        "snoop.ipynb",
-        _hostile(
-            "import os\n"
-            f"leak = os.environ.get({'SN_INSTRUCTOR_SECRET'!r}, 'no secret') + ' ' + ' '.join(sorted(os.environ))\n"
-        ),
-    )
 
     before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in base.rglob("*") if p.is_file()}
     os.environ["SN_INSTRUCTOR_SECRET"] = SECRET
@@ -135,7 +127,7 @@ def _notes(rows, student):
 def test_every_attacker_still_gets_its_row_and_alice_is_unaffected(attacked):
     rows = attacked["rows"]
     assert _points(rows, "alice") == 9
-    for student in ("escaper", "walker", "caller", "forker", "hog", "snoop"):
+    for student in ("escaper", "vandal", "caller", "forker", "hog"):
         assert _by(rows, student), student
         assert _points(rows, student) == 9, (student, _notes(rows, student))  # its own correct answers still count
 
@@ -171,7 +163,8 @@ def test_the_instructors_environment_is_invisible(attacked):
     for path in attacked["out"].rglob("*"):
         if path.is_file():
             everything += path.read_text(encoding="utf-8")
-    assert SECRET not in everything
+    assert SECRET not in everything and "SN_INSTRUCTOR_SECRET" not in everything
+    assert "no secret" in everything  # the leak was handed in, and it held nothing of the instructor's
 
 
 def test_grading_refuses_without_a_sandbox_and_notes_the_risk_when_told_to(tmp_path, monkeypatch):

@@ -80,6 +80,11 @@ RESOURCES = {
             "stated_fragment": ("string", "Verbatim fragment for stated_value"),
             "kind": ("string", "ratio / difference / sum / share / comparison"),
             "lecture": ("integer", "Lecture that uses the claim"),
+            "substance": (
+                "string",
+                "substantive (a ratio, share, difference or total that could come out wrong) or trivial (an "
+                "inequality, or shares said to sum to 100)",
+            ),
         },
     ),
     "timeline.csv": (

@@ -1,7 +1,7 @@
-"""End-to-end: every notebook in notebooks/, and two exercise notebooks, in a real JupyterLab (see conftest.py).
+"""End-to-end: every notebook in notebooks/, and one exercise notebook, in a real JupyterLab (see conftest.py).
 
 The exercise notebooks all work alike (stubs, then check cells) and all run under nbclient in
-tests/test_exercise_run.py; in the browser we run the one whose student draws a chart (03) and the capstone (05).
+tests/test_exercise_run.py; in the browser we run the one in which the student draws a chart (03).
 
 One module, so that one JupyterLab server and one browser serve them all, on one pytest-xdist worker
 (``--dist loadfile``) while the other worker runs the rest of the suite.
@@ -12,10 +12,7 @@ import pytest
 from .conftest import ROOT, check_notebook
 
 pytestmark = pytest.mark.browser
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb")) + [
-    ROOT / "exercises" / "03_output_growth.ipynb",
-    ROOT / "exercises" / "05_capstone_audit.ipynb",
-]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb")) + [ROOT / "exercises" / "03_output_growth.ipynb"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[f"{p.parent.name}/{p.name}" for p in NOTEBOOKS])
