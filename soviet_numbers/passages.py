@@ -12,7 +12,8 @@ from IPython.display import HTML
 
 from .data import SOURCE_TITLE, passage_table
 
-CAVEAT = "Primary source: Stalin-era propaganda, quoted as evidence, not as the course's voice."
+# The full caveat stands once at the top of each lecture ("Reading this source"); each quotation carries a marker.
+CAVEAT = "Primary source, quoted as evidence (see 'Reading this source')."
 
 
 def passage_text(passage_id: str) -> str:

@@ -9,7 +9,19 @@ def test_passage_text_is_the_source_line():
 
 def test_show_passage_has_citation_and_caveat():
     html = show_passage("L047").data
-    assert "line 47" in html and "c. 1940" in html and "propaganda" in html
+    assert "line 47" in html and "c. 1940" in html and "Primary source" in html and "Reading this source" in html
+
+
+def test_every_lecture_gives_the_full_caveat_once():
+    """The long caveat stands once at the top of each lecture; each quotation carries only a short marker."""
+    from pathlib import Path
+
+    import nbformat
+
+    root = Path(__file__).resolve().parent.parent / "notebooks"
+    for path in sorted(root.glob("0[1-5]_*.ipynb")):
+        markdown = " ".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
+        assert markdown.count("Reading this source") == 1 and "propaganda" in markdown, path.name
 
 
 def test_quote_must_be_verbatim():
