@@ -53,7 +53,10 @@ def _exercise(exercise_id: str) -> Exercise | None:
 
 def part_feedback(part: Part, answer, attempt: int = 1) -> Feedback:
     """A part's feedback; a wrong answer carries hint number ``attempt`` (the last one once they run out)."""
-    fb = safely(part.checker, answer)
+    return _with_hint(safely(part.checker, answer), part, attempt)
+
+
+def _with_hint(fb: Feedback, part: Part, attempt: int) -> Feedback:
     if fb.status == "wrong" and part.hints:
         stage = min(max(attempt, 1), len(part.hints))
         fb.message = f"{fb.message} Hint {stage} of {len(part.hints)}: {part.hints[stage - 1]}"
@@ -77,14 +80,16 @@ def check(exercise_id: str, *answers) -> None:
     Each wrong answer to a part counts as an attempt and brings the next hint.
     """
     ex = _exercise(exercise_id)
-    results = feedback(exercise_id, *answers)
-    for i, fb in enumerate(results):
-        if ex is not None and len(results) == len(ex.parts):
-            part = ex.parts[i]
-            if fb.status == "wrong":
-                _ATTEMPTS[(exercise_id, part.variable)] += 1
-                fb = part_feedback(part, answers[i], _ATTEMPTS[(exercise_id, part.variable)])
-        label = f"{ex.parts[i].variable}: " if ex is not None and len(ex.parts) > 1 and len(results) > 1 else ""
+    if ex is None or len(answers) != len(ex.parts):
+        for fb in feedback(exercise_id, *answers):  # the message that says what is wrong with the call
+            print(fb)
+        return
+    for part, answer in zip(ex.parts, answers):
+        fb = safely(part.checker, answer)
+        if fb.status == "wrong":
+            _ATTEMPTS[(exercise_id, part.variable)] += 1
+            fb = _with_hint(fb, part, _ATTEMPTS[(exercise_id, part.variable)])
+        label = f"{part.variable}: " if len(ex.parts) > 1 else ""
         print(f"{label}{fb}")
 
 

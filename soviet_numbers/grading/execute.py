@@ -50,12 +50,11 @@ def _dump_cell(variables: list[str], nonce: str) -> str:
         "            _out[_name] = {'kind': 'str', 'value': _v[:20000]}\n"
         "        elif type(_v).__name__ == 'Figure' and hasattr(_v, 'axes'):\n"
         "            try:\n"
-        "                _bars = [[abs(float(_p.get_height())), bool(_p.get_hatch())] for _a in _v.axes\n"
-        "                         for _p in _a.patches if type(_p).__name__ == 'Rectangle' and _p.get_height()\n"
-        "                         and _p.get_width()]\n"
-        "                _labels = ' '.join(_a.get_ylabel() + ' ' + _a.get_xlabel() for _a in _v.axes)\n"
-        "                _out[_name] = {'kind': 'chart', 'bars': _bars[:200], 'labels': _labels[:2000],\n"
-        "                               'texts': [_t.get_text()[:2000] for _t in _v.texts][:50]}\n"
+        "                from soviet_numbers.chart_checks import summarise as _summarise\n"
+        "                _s = _summarise(_v)\n"
+        "                _out[_name] = {'kind': 'chart', 'bars': [list(_b) for _b in _s.bars[:200]],\n"
+        "                               'labels': _s.axis_labels[:2000],\n"
+        "                               'texts': [_t[:2000] for _t in _s.texts[:50]]}\n"
         "            except Exception:\n"
         "                _out[_name] = {'kind': 'other', 'type': 'Figure'}\n"
         "        else:\n"
@@ -87,7 +86,8 @@ def _decode(entry: dict):
     return type(str(entry.get("type", "object")), (), {})()
 
 
-def _safe_env(workdir: Path) -> dict:
+def safe_env(workdir: Path) -> dict:
+    """The kernel's environment: the interpreter's paths and locale, nothing else of the instructor's."""
     keep = {k: os.environ[k] for k in ("PATH", "LANG", "LC_ALL", "PYTHONPATH", "VIRTUAL_ENV") if k in os.environ}
     keep.update({"HOME": str(workdir), "MPLBACKEND": "Agg", "JUPYTER_PLATFORM_DIRS": "1"})
     return keep
@@ -164,7 +164,7 @@ def run_submission(raw: bytes, assignment: str, variables: list[str], timeout: i
         )
         try:
             # The kernel's own stdout and stderr go nowhere: only its messages are read.
-            client.execute(env=_safe_env(work), cwd=str(work), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            client.execute(env=safe_env(work), cwd=str(work), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         except CellTimeoutError:
             result["problem"] = f"timed out: a cell ran longer than {timeout} s (an infinite loop?)"
         except DeadKernelError:

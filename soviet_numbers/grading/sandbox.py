@@ -24,9 +24,12 @@ import secrets
 import shutil
 import subprocess
 import sys
+import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .execute import safe_env
 
 MEMORY_MB = 4096  # virtual memory a submission's processes may map (a kernel with pandas maps about 1 GB)
 MAX_PROCESSES = 128  # processes and threads (a kernel uses about 20)
@@ -124,12 +127,10 @@ class Sandbox:
         return args + WORKER
 
     def environment(self) -> dict:
-        env = {k: os.environ[k] for k in ("PATH", "LANG", "LC_ALL", "PYTHONPATH", "VIRTUAL_ENV") if k in os.environ}
+        """The scrubbed environment of an unsandboxed run, with every writable place inside the private /tmp."""
+        env = safe_env(Path("/tmp/home"))
         env.update(
             {
-                "HOME": "/tmp/home",
-                "MPLBACKEND": "Agg",
-                "JUPYTER_PLATFORM_DIRS": "1",
                 "JUPYTER_RUNTIME_DIR": "/tmp/jupyter-runtime",
                 "IPYTHONDIR": "/tmp/ipython",
                 "MPLCONFIGDIR": "/tmp/matplotlib",
@@ -211,8 +212,6 @@ class _Limits:
                     self.cgroup.rmdir()
                     return
                 except OSError:
-                    import time
-
                     time.sleep(0.1)
 
 
