@@ -172,10 +172,10 @@ def main(argv: list[str] | None = None) -> int:
             )
         return 0
     if args.command == "static":
-        from .static_site import build_site
+        from .book import build_book
 
-        pages = build_site(args.out)
-        print(f"wrote {len(pages)} pages to {args.out} (open {pages[0]})")
+        front = build_book(args.out)
+        print(f"wrote the book to {args.out} (open {front})")
         return 0
     return 2
 

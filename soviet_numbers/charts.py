@@ -5,7 +5,11 @@ Every chart has a title, units on the value axis and a source line. Bars are sty
 - ``official``  a figure the textbook states (solid)
 - ``derived``   computed by us from the text's figures (hatched, labelled "derived")
 - ``bound``     a lower bound the text gives as "over X" (hatched outline, labelled "over")
-- ``external``  an independent series (grey-blue)
+- ``external``  an independent series (filled green, cross-hatched)
+
+Kinds differ in more than colour: fill, hatching and outline for bars (:data:`KIND_STYLE`), marker and line for
+points and lines (:data:`LINE_STYLE`). :func:`show` displays a finished chart with its text alternative
+(:mod:`soviet_numbers.chart_text`).
 """
 
 from __future__ import annotations
@@ -36,8 +40,16 @@ OKABE_ITO = {
 KIND_STYLE = {
     "official": dict(color=OKABE_ITO["blue"], edgecolor=OKABE_ITO["blue"], hatch=None),
     "derived": dict(color="white", edgecolor=OKABE_ITO["vermillion"], hatch="///"),
-    "bound": dict(color="white", edgecolor=OKABE_ITO["blue"], hatch="..."),
-    "external": dict(color=OKABE_ITO["green"], edgecolor=OKABE_ITO["green"], hatch=None),
+    "bound": dict(color="white", edgecolor=OKABE_ITO["purple"], hatch="..."),
+    "external": dict(color=OKABE_ITO["green"], edgecolor="#00503A", hatch="xx"),
+}
+# Points and lines: official figures are diamonds without a joining line (the text gives single years); an
+# independent series is a line with small dots; derived values are dashed with crosses; bounds point upwards.
+LINE_STYLE = {
+    "official": dict(color=OKABE_ITO["blue"], marker="D", linestyle="None"),
+    "derived": dict(color=OKABE_ITO["vermillion"], marker="x", linestyle="--"),
+    "bound": dict(color=OKABE_ITO["purple"], marker="^", linestyle="None"),
+    "external": dict(color=OKABE_ITO["green"], marker=".", linestyle="-"),
 }
 KIND_LABEL = {
     "official": "official claim (textbook)",
@@ -200,10 +212,13 @@ def bars(ax, labels, values, kinds, *, units: str, title: str = "", value_labels
     kinds = list(kinds) if not isinstance(kinds, str) else [kinds] * len(values)
     for i, (v, k) in enumerate(zip(values, kinds)):
         style = KIND_STYLE[k]
-        ax.bar(i, v, width=0.6, color=style["color"], edgecolor=style["edgecolor"], hatch=style["hatch"], linewidth=1.5)
+        drawn = ax.bar(
+            i, v, width=0.6, color=style["color"], edgecolor=style["edgecolor"], hatch=style["hatch"], linewidth=1.5
+        )
         text = value_labels[i] if value_labels else f"{v:,.{decimals}f}"
+        drawn.patches[0].course_label = text  # the value as the chart prints it, for its text alternative
         if k == "bound":
-            ax.annotate("", xy=(i, v * 1.16), xytext=(i, v), arrowprops=dict(arrowstyle="->", color=OKABE_ITO["blue"]))
+            ax.annotate("", xy=(i, v * 1.16), xytext=(i, v), arrowprops=dict(arrowstyle="->", color=style["edgecolor"]))
         ax.text(i, v * (1.18 if k == "bound" else 1.02), text, ha="center", va="bottom", fontsize=9)
     ax.set_xticks(range(len(values)), labels)
     ax.set_ylabel(units)
@@ -214,9 +229,13 @@ def bars(ax, labels, values, kinds, *, units: str, title: str = "", value_labels
     return ax
 
 
-def _legend_handles(kinds):
+def _legend_handles(kinds, lines: bool = False):
+    """A key to the kinds drawn: bar swatches, or (for a chart of points and lines) their markers."""
+    from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
+    if lines:
+        return [Line2D([], [], label=KIND_LABEL[k], **LINE_STYLE[k]) for k in dict.fromkeys(kinds)]
     return [
         Patch(
             facecolor=KIND_STYLE[k]["color"],
@@ -241,13 +260,34 @@ def source_line(fig, text: str, kinds=()) -> None:
     fig.text(0.01, 0.01, "\n".join(lines), fontsize=7.5, color="#444", ha="left", va="bottom")
     if kinds:
         fig.legend(
-            handles=_legend_handles(kinds),
+            handles=_legend_handles(kinds, lines=not any(ax.containers for ax in fig.axes)),
             loc="lower center",
             bbox_to_anchor=(0.5, source_in / height),
             fontsize=8,
             frameon=False,
             ncols=len(dict.fromkeys(kinds)),
         )
+
+
+def points(ax, x, y, kind: str, label: str, **kwargs):
+    """Points (or a line) styled by kind (:data:`LINE_STYLE`), with a legend label."""
+    return ax.plot(x, y, label=label, **{**LINE_STYLE[kind], **kwargs})
+
+
+def show(fig) -> None:
+    """Display a finished chart with its text alternative, then close it.
+
+    The image carries an ``alt`` text written from the plotted values (:func:`chart_text.describe`); under it, a
+    collapsible table gives the same numbers, for readers who cannot see the chart (or want the exact values).
+    """
+    from IPython.display import display
+
+    from .chart_text import describe
+
+    text = describe(fig)
+    display(fig, metadata={"image/png": {"alt": text.alt}})
+    display({"text/html": text.table_html(), "text/plain": text.table_text()}, raw=True)
+    plt.close(fig)
 
 
 def log_multiple_axis(ax, ticks=(0.5, 1, 2, 5, 10, 20)) -> None:

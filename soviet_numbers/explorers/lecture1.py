@@ -9,7 +9,6 @@ from functools import cache
 import ipywidgets as w
 
 from .. import arithmetic as ar
-from ..charts import KIND_STYLE, OKABE_ITO
 from ..claims import audit_claims, figure_ids
 from ..data import claims, figure, value, value_in_millions
 from .live import BarPairChart, Explorer, menu, slider
@@ -143,7 +142,7 @@ class ShareChart(BarPairChart):
     """The administrative share of the budget in 1926/27 and in the student's scenario."""
 
     figsize = (5, 3.2)
-    bar_style = dict(width=0.6, color=[OKABE_ITO["blue"], KIND_STYLE["derived"]["edgecolor"]])
+    bar_style = dict(width=0.6)
     ticks = ("1926/27\n(official)", "scenario\n(derived)")
     ylabel, title = "% of the unified state budget", "Administrative share of the budget: a what-if"
 
@@ -189,4 +188,4 @@ def share_explorer() -> Explorer:
     part.observe(refresh, "value")
     whole.observe(refresh, "value")
     refresh()
-    return Explorer([part, whole, text, chart.image])
+    return Explorer([part, whole, text, chart.image], figure=lambda: chart.fig)

@@ -132,7 +132,7 @@ def plan_path_explorer() -> Explorer:
         s.observe(refresh, "value")
     presets.observe(on_preset, "value")
     refresh()
-    return Explorer([presets, first, growth, change, text, chart.image])
+    return Explorer([presets, first, growth, change, text, chart.image], figure=lambda: chart.fig)
 
 
 # --- Technology shares ----------------------------------------------------------------------------------
@@ -222,12 +222,18 @@ def draw_tech(ax, topic: str) -> None:
 
 
 @functools.cache
-def tech_png(topic: str) -> bytes:
-    """The technology explorer's chart for one topic. It depends on the topic alone, so each is drawn only once."""
+def tech_figure(topic: str):
+    """The technology explorer's chart for one topic. It depends on the topic alone, so each is built only once."""
     fig, ax = widget_figure(LiveChart.figsize)
     draw_tech(ax, topic)
     layout(fig)
-    return png(fig)
+    return fig
+
+
+@functools.cache
+def tech_png(topic: str) -> bytes:
+    """The technology explorer's chart for one topic, drawn (once per topic)."""
+    return png(tech_figure(topic))
 
 
 def tech_sums(topic: str) -> dict:
@@ -254,4 +260,4 @@ def technology_explorer() -> Explorer:
 
     choice.observe(refresh, "value")
     refresh()
-    return Explorer([choice, note, image])
+    return Explorer([choice, note, image], figure=lambda: tech_figure(choice.value))

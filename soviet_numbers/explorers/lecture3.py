@@ -7,7 +7,7 @@ import math
 import ipywidgets as w
 
 from .. import arithmetic as ar
-from ..charts import OKABE_ITO
+from ..charts import LINE_STYLE
 from ..compare import COUNTRIES, catch_up
 from ..data import value_in_millions
 from .live import Explorer, LiveChart, menu, slider
@@ -54,15 +54,28 @@ class OutputChart(LiveChart):
     figsize = (7.5, 3.8)
 
     def build(self, ax) -> None:
-        colors = [OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["vermillion"]]
-        fills = ["full", "full", "none"]  # hollow markers: derived
+        # Official series in the official blue, told apart by marker; the derived Group B in vermillion, hollow.
+        official, derived = LINE_STYLE["official"]["color"], LINE_STYLE["derived"]["color"]
+        styles = [(official, "D", "full"), (official, "s", "full"), (derived, "X", "none")]
         x = [1913, 1925, 1929]
         self.lines, self.ends = {}, {}
-        for name, c, fill in zip(output_series(), colors, fills):
+        for name, (c, marker, fill) in zip(output_series(), styles):
             (self.lines[name],) = ax.plot(
-                x, [100] * 3, ":", marker="o", fillstyle=fill, markersize=8, color=c, label=name
+                x, [100] * 3, ":", marker=marker, fillstyle=fill, markersize=8, color=c, label=name
             )
             self.ends[name] = ax.text(1929.3, 100, "", va="center", fontsize=8, color=c)
+        # With the 'full circle' base, that base itself: 1913 = 100 on the wider coverage (P88).
+        (self.full_circle,) = ax.plot(
+            [1913],
+            [100],
+            marker="o",
+            markersize=9,
+            fillstyle="none",
+            color="black",
+            linestyle="None",
+            label="1913, 'full circle' (the base)",
+        )
+        self.full_circle_text = ax.text(1913.4, 100, "", va="bottom", fontsize=8)
         ax.axhline(100, color="#444", linewidth=0.8)
         ax.set_xticks(x, ["1913", "1925", "1929"])
         ax.set_xlim(1911, 1931.5)
@@ -83,6 +96,12 @@ class OutputChart(LiveChart):
                 line.set_ydata(index[name])
                 self.ends[name].set_y(index[name][-1])
                 self.ends[name].set_text(f"{index[name][-1]:.0f}")
+        full_circle = OUTPUT_BASES[base_label][1] is not None
+        self.full_circle.set_visible(full_circle)
+        self.full_circle_text.set_visible(full_circle)
+        if full_circle:
+            coverage_1913 = index["large-scale industry"][0]
+            self.full_circle_text.set_text(f"full circle = 100; 1913 coverage = {coverage_1913:.0f}")
         values = [v for series in index.values() for v in series] + [100]
         low, high = min(values) * 0.85, max(values) * 1.12
         ax.set_yscale("log" if log else "linear")
@@ -93,7 +112,7 @@ class OutputChart(LiveChart):
         ax.set_ylabel(f"index, {base_label.split(' (')[0]}" + (" (log scale)" if log else ""))
         ax.set_title("Output of large-scale industry (1926/27 prices) as an index", fontsize=10)
         ax.legend(
-            handles=[line for line in self.lines.values() if line.get_visible()],
+            handles=[line for line in [*self.lines.values(), self.full_circle] if line.get_visible()],
             frameon=False,
             fontsize=8,
             loc="upper left",
@@ -122,7 +141,7 @@ def output_explorer() -> Explorer:
     base.observe(refresh, "value")
     scale.observe(refresh, "value")
     refresh()
-    return Explorer([base, scale, text, chart.image])
+    return Explorer([base, scale, text, chart.image], figure=lambda: chart.fig)
 
 
 # --- Catching up (also in lecture 4): Maddison GDP per capita ---------------------------------------------------------

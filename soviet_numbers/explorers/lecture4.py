@@ -5,7 +5,6 @@ from __future__ import annotations
 import ipywidgets as w
 
 from ..arithmetic import index_problem
-from ..charts import OKABE_ITO
 from .live import BarPairChart, Explorer, slider
 
 
@@ -22,9 +21,8 @@ class IndexChart(BarPairChart):
     """One synthetic economy's output growth measured at base-year and at end-year prices."""
 
     figsize = (6, 3.2)
-    bar_style = dict(
-        width=0.55, color="white", hatch="///", linewidth=1.5, edgecolor=[OKABE_ITO["vermillion"], OKABE_ITO["blue"]]
-    )
+    bar_style = dict(width=0.55)
+    kinds = ("derived", "derived")  # both are computed from made-up numbers
     ticks = ("at base-year prices\n(like '1926/27 prices')", "at end-year prices")
     ylabel, title = "output growth (multiple)", "SYNTHETIC example: one economy, two price bases"
     title_style = dict(fontsize=10)
@@ -55,4 +53,4 @@ def index_problem_explorer() -> Explorer:
     for s in (m_q, m_p, c_q, c_p):
         s.observe(refresh, "value")
     refresh()
-    return Explorer([m_q, m_p, c_q, c_p, text, chart.image])
+    return Explorer([m_q, m_p, c_q, c_p, text, chart.image], figure=lambda: chart.fig)

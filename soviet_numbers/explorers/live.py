@@ -112,14 +112,20 @@ class BarPairChart(LiveChart):
     """Two labelled bars whose heights move; subclasses say what the pair is (``pair``) and how it looks."""
 
     bar_style: dict = {}
+    kinds: tuple[str, str] = ("official", "derived")  # each bar's style (charts.KIND_STYLE)
     ticks: tuple[str, str] = ("", "")
     ylabel = title = ""
     title_style: dict = {}
 
     def build(self, ax) -> None:
-        from ..charts import direct_labels
+        from ..charts import KIND_STYLE, direct_labels
 
-        self.bars = ax.bar([0, 1], [0, 0], **self.bar_style)
+        self.bars = ax.bar([0, 1], [0, 0], linewidth=1.5, **self.bar_style)
+        for bar, kind in zip(self.bars, self.kinds):
+            style = KIND_STYLE[kind]
+            bar.set_facecolor(style["color"])
+            bar.set_edgecolor(style["edgecolor"])
+            bar.set_hatch(style["hatch"])
         self.labels = [ax.text(i, 0, "", ha="center", va="bottom") for i in (0, 1)]
         ax.set_xticks([0, 1], self.ticks)
         ax.set_ylabel(self.ylabel)
@@ -152,16 +158,26 @@ class Explorer(w.VBox):
     each explorer's default picture before anyone runs it.
     """
 
+    def __init__(self, children, figure=None, **kwargs):
+        """``figure``: a function giving the matplotlib figure the chart shows now (for its text alternative)."""
+        super().__init__(children, **kwargs)
+        self._figure = figure
+
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs) or {}
         readouts = [c.value for c in self._all(w.HTML) if c.value]
         images = [c for c in self._all(w.Image) if c.value]
+        metadata = {}
         if images:
             bundle["image/png"] = base64.b64encode(images[0].value).decode("ascii")
+            if self._figure is not None:
+                from ..chart_text import describe
+
+                metadata["image/png"] = {"alt": "Interactive explorer, default view. " + describe(self._figure()).alt}
         elif readouts:
             bundle["text/html"] = "<br>".join(readouts)
         bundle["text/plain"] = "\n".join(plain_text(r) for r in readouts) or "(an interactive explorer)"
-        return bundle
+        return (bundle, metadata) if metadata else bundle
 
     def _all(self, kind) -> list:
         found, stack = [], list(self.children)
