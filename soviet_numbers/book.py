@@ -194,11 +194,7 @@ def data_page(downloads: Path) -> str:
     return (
         f"# The data\n\n{package['description']}\n\nEvery file is described, field by field, in "
         "[`data/datapackage.json`](" + REPOSITORY + "/blob/main/data/datapackage.json) (a Frictionless Data "
-        "package). Licences: "
-        + "; ".join(x.get("title", x.get("name", "")) for x in package.get("licenses", []))
-        + "\n\n"
-        + _table(["file", "what it holds", "rows", "source"], rows)
-        + "\n"
+        f"package). Licences: {licences}\n\n" + _table(["file", "what it holds", "rows", "source"], rows) + "\n"
     )
 
 
