@@ -143,6 +143,29 @@ def test_command_time() -> float:
     return time.perf_counter() - t
 
 
+def book_times(repeat: int) -> tuple[float, float]:
+    """The book's build (median of ``repeat``, 2 cores) and its test step (build, structure, axe on every page)."""
+    builds = []
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as out:
+            t = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "soviet_numbers", "static", "--out", out],
+                check=True,
+                cwd=ROOT,
+                stdout=subprocess.DEVNULL,
+            )
+            builds.append(time.perf_counter() - t)
+    t = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-m", "book", "tests/book"],
+        check=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
+    return statistics.median(builds), time.perf_counter() - t
+
+
 def venv_size() -> float:
     with tempfile.TemporaryDirectory() as tmp:
         venv = Path(tmp) / "venv"
@@ -199,6 +222,7 @@ def main() -> None:
     parser.add_argument("--with-tests", action="store_true", help="also time the README test command")
     parser.add_argument("--with-venv", action="store_true", help="also measure a fresh venv from requirements.txt")
     parser.add_argument("--with-portability", action="store_true", help="also time the portability steps of .ci/run")
+    parser.add_argument("--with-book", action="store_true", help="also time the book's build and its axe test")
     parser.add_argument("--with-class", action="store_true", help="also grade a class of 40, with and without sandbox")
     args = parser.parse_args()
 
@@ -251,6 +275,13 @@ def main() -> None:
             "",
             f"**README test command** (`python -m pytest`, 2 workers, `--dist loadfile`): {test_command_time():.1f} s "
             "(target: 90 s).",
+        ]
+    if args.with_book:
+        build, test = book_times(args.repeat)
+        lines += [
+            "",
+            f"**Book edition** (`soviet-numbers static`, Sphinx with `-j 2`): built in {build:.1f} s (target: 120 s); "
+            f"its test step (`pytest -m book`: a build, the structure checks and axe-core on every page) {test:.1f} s.",
         ]
     if args.with_venv:
         lines += ["", f"**Fresh virtual environment** from requirements.txt: {venv_size():.0f} MB on disk."]

@@ -11,7 +11,9 @@ shows to everyone).
 
 from __future__ import annotations
 
+import base64
 import html
+import io
 import math
 from dataclasses import dataclass, field
 
@@ -213,3 +215,29 @@ def describe(fig) -> Description:
     if len(axes) > 1:
         description.kinds_of_chart = [f"{len(axes)}-panel " + k.lower() for k in description.kinds_of_chart]
     return description
+
+
+def image_html(png_base64: str, alt: str) -> str:
+    """An HTML image with its text alternative (what JupyterLab shows, since it ignores an image's metadata)."""
+    return f'<img src="data:image/png;base64,{png_base64}" alt="{html.escape(alt, quote=True)}">'
+
+
+def image_bundle(fig, alt: str) -> dict:
+    """A chart's display: its PNG (as the notebook's inline charts are drawn), the same as HTML with ``alt``, text."""
+    png = None
+    try:
+        from IPython import get_ipython
+
+        shell = get_ipython()
+        if shell is not None:
+            png = shell.display_formatter.formatters["image/png"](fig)  # the inline backend's own settings
+    except Exception:  # pragma: no cover - a shell without the inline formatters
+        png = None
+    if png is None:
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png")
+        png = buffer.getvalue()
+    if isinstance(png, tuple):
+        png = png[0]
+    encoded = png if isinstance(png, str) else base64.b64encode(png).decode("ascii")
+    return {"image/png": encoded, "text/html": image_html(encoded, alt), "text/plain": f"<Figure: {alt[:80]}...>"}

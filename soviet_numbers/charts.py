@@ -277,15 +277,17 @@ def points(ax, x, y, kind: str, label: str, **kwargs):
 def show(fig) -> None:
     """Display a finished chart with its text alternative, then close it.
 
-    The image carries an ``alt`` text written from the plotted values (:func:`chart_text.describe`); under it, a
-    collapsible table gives the same numbers, for readers who cannot see the chart (or want the exact values).
+    The alt text is written from the plotted values (:func:`chart_text.describe`). It is stored twice: in the
+    image's metadata (``{"image/png": {"alt": ...}}``, which myst-nb and other tools read) and as an HTML ``<img>``
+    with that ``alt`` (JupyterLab's image renderer ignores the metadata, so it shows the HTML). Under the chart, a
+    collapsible table gives the same numbers, for readers who cannot see the chart or want the exact values.
     """
     from IPython.display import display
 
-    from .chart_text import describe
+    from .chart_text import describe, image_bundle
 
     text = describe(fig)
-    display(fig, metadata={"image/png": {"alt": text.alt}})
+    display(image_bundle(fig, text.alt), raw=True, metadata={"image/png": {"alt": text.alt}})
     display({"text/html": text.table_html(), "text/plain": text.table_text()}, raw=True)
     plt.close(fig)
 

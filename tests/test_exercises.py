@@ -33,7 +33,8 @@ def _lecture_notebooks(exercise_id: str) -> list[Path]:
 
 
 def _visible_text(path: Path) -> str:
-    """What a student can read in a stored notebook: markdown, code and every text output (not images)."""
+    """What a student can read in a stored notebook: markdown, code and every text output, charts' text alternatives
+    included (not the images' pixels)."""
     parts = []
     for cell in nbformat.read(path, as_version=4).cells:
         parts.append(cell.source)
@@ -42,7 +43,7 @@ def _visible_text(path: Path) -> str:
             for mime, data in output.get("data", {}).items():
                 if mime.startswith("text/"):
                     parts.append(data if isinstance(data, str) else "".join(data))
-    return "\n".join(parts)
+    return re.sub(r"data:image/\w+;base64,[A-Za-z0-9+/=]+", "", "\n".join(parts))
 
 
 def _renderings(value: float, accepts) -> set[str]:

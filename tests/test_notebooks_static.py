@@ -115,12 +115,13 @@ def test_lectures_and_solutions_are_stored_with_outputs():
             assert all(c.execution_count for c in code), f"{path.name}: re-execute before committing"
 
 
-def test_plot_cells_end_with_plt_show():
+def test_plot_cells_end_with_charts_show():
+    """charts.show displays the chart with its text alternative (alt text and a table of its numbers)."""
     for folder in ("notebooks", "solutions"):
         for path in (ROOT / folder).glob("*.ipynb"):
             for cell in nbformat.read(path, as_version=4).cells:
                 if cell.cell_type == "code" and ("charts.new_chart(" in cell.source or "plt.subplots(" in cell.source):
-                    assert "plt.show()" in cell.source, path.name
+                    assert "charts.show(fig)" in cell.source, path.name
 
 
 def test_interactive_cells_are_tagged_ignore_output():

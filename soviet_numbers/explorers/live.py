@@ -171,9 +171,11 @@ class Explorer(w.VBox):
         if images:
             bundle["image/png"] = base64.b64encode(images[0].value).decode("ascii")
             if self._figure is not None:
-                from ..chart_text import describe
+                from ..chart_text import describe, image_html
 
-                metadata["image/png"] = {"alt": "Interactive explorer, default view. " + describe(self._figure()).alt}
+                alt = "Interactive explorer, default view. " + describe(self._figure()).alt
+                metadata["image/png"] = {"alt": alt}
+                bundle["text/html"] = image_html(bundle["image/png"], alt)
         elif readouts:
             bundle["text/html"] = "<br>".join(readouts)
         bundle["text/plain"] = "\n".join(plain_text(r) for r in readouts) or "(an interactive explorer)"

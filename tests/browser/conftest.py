@@ -25,6 +25,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from accessibility import serious_findings
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -39,6 +40,13 @@ ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+]
+# What the course itself puts on the page (JupyterLab's own interface is not the course's to fix).
+COURSE_OUTPUTS = [
+    ".jp-OutputArea-output .jp-RenderedHTMLCommon",
+    ".jp-OutputArea-output .jp-RenderedText",
+    ".jp-OutputArea-output .widget-html-content",
+    ".jp-OutputArea-output .jp-RenderedImage",
 ]
 ERROR_RE = re.compile(r"Traceback \(most recent call last\)|^\w+(Error|Exception)\b", re.M)
 
@@ -298,7 +306,7 @@ def readme_pictures(page, path):
         feedback.scroll_into_view_if_needed()
         feedback.screenshot(path=str(README_SHOTS / "exercise_feedback.png"))
     if path.name == "03_output_growth.ipynb" and path.parent.name == "notebooks":
-        chart = page.locator(".jp-RenderedImage img").nth(4)
+        chart = page.locator(".jp-OutputArea-output img").nth(4)
         chart.scroll_into_view_if_needed()
         chart.screenshot(path=str(README_SHOTS / "chart_with_source_line.png"))
 
@@ -318,6 +326,9 @@ def check_notebook(lab, path):
         errors = [t for t in texts if ERROR_RE.search(t)]
         assert not errors or allowed, f"error output in {rel}: {errors[:1]}"
         assert "Error displaying widget" not in page.inner_text(".jp-Notebook")
+        # The course's own outputs (quotation boxes, tables, feedback lines, explorer readouts), read by axe-core.
+        findings = serious_findings(page, include=COURSE_OUTPUTS)
+        assert not findings, f"{rel}: accessibility findings in the course's outputs: {findings}"
         if os.environ.get("SN_UPDATE_README_SHOTS"):
             readme_pictures(page, path)
         cells = widget_cells(nb)

@@ -1,0 +1,154 @@
+"""The book edition, built and then read in Debian's chromium: structure, text alternatives and axe-core.
+
+A separate step of .ci/run (`pip install -r requirements-book.txt && python -m pytest -m book`), so that the README's
+test command stays fast; the default run deselects it (pyproject.toml). Needs /usr/bin/chromium.
+"""
+
+import functools
+import html
+import http.server
+import os
+import re
+import threading
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from soviet_numbers.notebook_files import ROOT
+
+pytestmark = pytest.mark.book
+CHROMIUM = "/usr/bin/chromium"
+PLACEHOLDER = "No description has been provided for this image"
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    pytest.importorskip("myst_nb", reason="pip install -r requirements-book.txt")
+    from soviet_numbers.book import build_book
+
+    out = tmp_path_factory.mktemp("book")
+    start = time.perf_counter()
+    build_book(out)
+    print(f"book built in {time.perf_counter() - start:.1f} s")
+    return out
+
+
+def pages(site: Path) -> list[Path]:
+    """Every page a reader can reach (not the theme's template fragments under _static)."""
+    return sorted(p for p in site.rglob("*.html") if not p.relative_to(site).parts[0].startswith("_"))
+
+
+def chart_images(text: str) -> list[str]:
+    """The <img> tags of a page's charts: inline (charts.show's HTML) or as files (explorers' still views)."""
+    return [tag for tag in re.findall(r"<img[^>]*>", text) if "data:image/png" in tag or "_images/" in tag]
+
+
+def test_every_notebook_has_a_page_in_course_order(site):
+    index = (site / "index.html").read_text(encoding="utf-8")
+    sidebar = index[index.index("bd-sidebar-primary") :]
+    order = [sidebar.index(f'href="notebooks/{p.stem}.html"') for p in NOTEBOOKS]
+    assert order == sorted(order), "the sidebar lists the notebooks in course order"
+    assert sidebar.index('href="timeline.html"') > order[-1] and sidebar.index('href="data.html"') > order[-1]
+    for name in ("search.html", "timeline.html", "data.html", "genindex.html"):
+        assert (site / name).exists(), name
+    for path in NOTEBOOKS:
+        assert (site / "notebooks" / f"{path.stem}.html").exists()
+
+
+def test_every_page_has_a_language_and_charts_have_real_alt_text(site):
+    for page in pages(site):
+        text = page.read_text(encoding="utf-8")
+        assert re.search(r"<html[^>]* lang=\"en\"", text), f"{page.name}: no lang"
+        for image in chart_images(text):
+            alt = html.unescape(re.search(r'alt="([^"]*)"', image).group(1)) if ' alt="' in image else ""
+            assert len(alt) >= 40 and alt != PLACEHOLDER and "_images/" not in alt, (page.name, image[:300])
+
+
+def test_each_chart_shows_its_alt_and_its_numbers(site):
+    for path in NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        text = (site / "notebooks" / f"{path.stem}.html").read_text(encoding="utf-8")
+        charts = sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
+        assert len(chart_images(text)) == charts, path.name
+        assert text.count("The numbers in this chart") == sum("charts.show(" in c.source for c in nb.cells)
+
+
+def test_lecture_pages_launch_download_and_fold_plotting_code(site):
+    for path in NOTEBOOKS:
+        text = (site / "notebooks" / f"{path.stem}.html").read_text(encoding="utf-8")
+        assert (
+            f"mybinder.org/v2/gh/soviet-numbers/soviet-industrialization-course/main?urlpath=lab/tree/notebooks/{path.name}"
+            in text
+        )
+        assert (
+            f"colab.research.google.com/github/soviet-numbers/soviet-industrialization-course/blob/main/notebooks/{path.name}"
+            in text
+        )
+        assert f"_sources/notebooks/{path.name}" in text, "the .ipynb download"
+        assert "course-setup" not in text and "SOVIET_NUMBERS_WHEEL" not in text, "the install cell is left out"
+        nb = nbformat.read(path, as_version=4)
+        plotting = sum("charts.new_chart(" in c.source or "charts.show(" in c.source for c in nb.cells)
+        assert text.count("hide-input") >= plotting
+        if any("_explorer(" in c.source for c in nb.cells):
+            assert "open this lecture in Binder to explore" in text
+
+
+def test_data_page_links_every_file(site):
+    import json
+
+    package = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    text = html.unescape((site / "data.html").read_text(encoding="utf-8")).replace("’", "'").replace("“", '"')
+    for resource in package["resources"]:
+        name = Path(resource["path"]).name
+        assert re.search(rf'href="_downloads/[0-9a-f]+/{re.escape(name)}"', text), name
+        assert resource["title"][:30].replace('"', "'") in text.replace("”", "'").replace('"', "'")
+
+
+@pytest.fixture(scope="module")
+def browser(site):
+    if not Path(CHROMIUM).exists():
+        message = f"{CHROMIUM} not found: apt-get install chromium"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = chromium.new_page(viewport={"width": 1280, "height": 900})
+        yield page, f"http://127.0.0.1:{server.server_address[1]}/"
+        chromium.close()
+    server.shutdown()
+
+
+def test_no_serious_or_critical_axe_findings_on_any_page(site, browser):
+    from accessibility import serious_findings
+
+    page, base = browser
+    found = {}
+    urls = [str(p.relative_to(site)) for p in pages(site)] + ["search.html?q=steel"]
+    for url in urls:
+        page.goto(base + url)
+        page.wait_for_load_state("networkidle")
+        if url.startswith("search.html?"):
+            page.wait_for_selector("#search-results p.search-summary, #search-results .search-summary", timeout=15000)
+        findings = serious_findings(page)
+        if findings:
+            found[url] = findings
+    assert not found, found
+
+
+def test_search_finds_a_lecture(site, browser):
+    page, base = browser
+    page.goto(base + "search.html?q=savings+deposits")
+    page.wait_for_selector("ul.search li", timeout=15000)
+    assert "Sources of accumulation" in page.inner_text("ul.search")
