@@ -9,13 +9,14 @@ Modules, one job each (imports point down this list, never up):
 - ``claims``          audit the text's own arithmetic claims: recompute each and give a verdict
 - ``compare``         official figures against an outside series (Maddison GDP per head, catching up)
 - ``charts``          one chart style: colour-blind-safe palette, title, units, source line, kinds of value
+- ``chart_text``      a chart's text alternative (alt text and a table of its numbers), read from the chart
 - ``explorers``       the lectures' interactive ipywidgets, one module per lecture (logic in plain functions)
 - ``checks``          instant, friendly feedback on one answer; the answer-status words
 - ``assignments``     the exercises of each lecture, expected answers computed from ``data/``
 - ``build_exercises`` write ``exercises/`` from ``solutions/``
 - ``notebook_files``  re-execute notebooks and store them normalised (reviewable diffs)
 - ``grading``         release an assignment and autograde a class (release, collect, execute, grade, reports)
-- ``static_site``     the static, read-only edition
+- ``book``            the book edition's Sphinx source (myst-nb, sphinx-book-theme)
 
 Words with one meaning each: a *figure* is a number the textbook states (``data.figure("P08")``); a *chart* is
 a picture (``charts.new_chart``); to *check* is to give feedback on a student's answer (``check("1.1", x)``); to
