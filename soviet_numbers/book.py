@@ -142,7 +142,7 @@ An open course of Jupyter notebooks for economic-history and data-literacy class
 chapter of a Soviet textbook of about 1940, "{SOURCE_TITLE}", in an English machine translation
 ([the source]({SOURCE_URL})). The chapter is Stalinist propaganda, and it is also a dense sheet of official
 statistics. Students read it as a historian would: they quote it verbatim, trace each number to its sentence and
-footnote, check the text's own arithmetic, and set the official figures beside independent series.
+footnote, check the text's own arithmetic, and set the official figures beside outside series.
 
 This is the read-only edition: every page shows the notebook's stored outputs. To run the code, move the explorers'
 sliders and do the exercises, use the launch button at the top of a page (Binder or Colab), or download the

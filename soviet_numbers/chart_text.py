@@ -22,8 +22,8 @@ from .citations import SOURCE_PREFIX
 KIND_WORDS = {
     "official": "official claim",
     "derived": "derived, computed by the course",
-    "bound": "lower bound",
-    "external": "independent series",
+    "bound": "not exact: over, almost or about",
+    "external": "outside series",
 }
 
 
@@ -35,6 +35,7 @@ class Row:
     value: str  # as the chart shows it
     unit: str
     kind: str  # a key of KIND_WORDS, or ""
+    number: float = math.nan  # the plotted value (for summaries of long series)
 
 
 @dataclass
@@ -49,13 +50,21 @@ class Description:
         """One paragraph: the kind of chart, its title, then every value, panel by panel, and the source."""
         parts = [f"{' and '.join(dict.fromkeys(self.kinds_of_chart)) or 'Chart'}: {self.title}."]
         heading = None
+        long_series = {key for key, n in _counts(self.rows).items() if n > LONG_SERIES}
+        summarised = set()
         for row in self.rows:
             if (row.panel, row.unit) != heading:
                 heading = (row.panel, row.unit)
                 unit = f" ({row.unit})" if row.unit else ""
                 parts.append(f"Panel '{row.panel}'{unit}:" if row.panel else f"Values{unit}:")
-            name = f"{row.series}, {row.item}" if row.series else row.item
             kind = f" ({KIND_WORDS[row.kind]})" if row.kind else ""
+            key = (row.panel, row.series)
+            if key in long_series:
+                if key not in summarised:
+                    summarised.add(key)
+                    parts.append(_summary([r for r in self.rows if (r.panel, r.series) == key]) + f"{kind};")
+                continue
+            name = f"{row.series}, {row.item}" if row.series else row.item
             parts.append(f"{name}: {row.value}{kind};")
         text = " ".join(parts)
         if text.endswith(";"):
@@ -89,6 +98,27 @@ class Description:
             panel = f"{r.panel}:" if r.panel else ""
             lines.append(f"- {panel}{series} {r.item}: {r.value} {r.unit}{kind}".replace("  ", " "))
         return "\n".join(lines)
+
+
+LONG_SERIES = 12  # a series with more points is summarised in the alt text (all its values are in the table)
+
+
+def _counts(rows) -> dict:
+    counts: dict = {}
+    for row in rows:
+        counts[(row.panel, row.series)] = counts.get((row.panel, row.series), 0) + 1
+    return counts
+
+
+def _summary(rows) -> str:
+    """A long series in one sentence: its span, its lowest and highest points (the table lists every value)."""
+    low = min(rows, key=lambda r: r.number)
+    high = max(rows, key=lambda r: r.number)
+    return (
+        f"{rows[0].series}: {len(rows)} values from {rows[0].item} ({rows[0].value}) to {rows[-1].item} "
+        f"({rows[-1].value}), lowest {low.value} in {low.item}, highest {high.value} in {high.item}, every value in "
+        "the table under the chart"
+    )
 
 
 def number(value: float) -> str:
@@ -164,9 +194,10 @@ def _bar_rows(ax, panel: str, unit_y: str, unit_x: str) -> list[Row]:
                 centre, value = patch.get_y() + patch.get_height() / 2, patch.get_x() + patch.get_width()
             kind = bar_kind(patch)
             shown = getattr(patch, "course_label", None) or number(value)
-            if kind == "bound" and not any(word in shown.lower() for word in ("over", "more", "at least")):
+            if kind == "bound" and not any(w in shown.lower() for w in ("over", "more", "at least", "almost", "about")):
                 shown = f"at least {shown}"
-            rows.append(Row(panel, _nearest(centre, ticks, names), series, shown, unit_y if vertical else unit_x, kind))
+            unit = unit_y if vertical else unit_x
+            rows.append(Row(panel, _nearest(centre, ticks, names), series, shown, unit, kind, float(value)))
     return rows
 
 
@@ -183,7 +214,7 @@ def _line_rows(ax, panel: str, unit: str) -> list[Row]:
             if y is None or not math.isfinite(float(y)):
                 continue
             item = _nearest(float(x), ticks, names) if categorical else number(float(x)).replace(",", "")
-            rows.append(Row(panel, item, _clean(label), number(float(y)), unit, kind))
+            rows.append(Row(panel, item, _clean(label), number(float(y)), unit, kind, float(y)))
     return rows
 
 

@@ -4,8 +4,8 @@ Every chart has a title, units on the value axis and a source line. Bars are sty
 
 - ``official``  a figure the textbook states (solid)
 - ``derived``   computed by us from the text's figures (hatched, labelled "derived")
-- ``bound``     a lower bound the text gives as "over X" (hatched outline, labelled "over")
-- ``external``  an independent series (filled green, cross-hatched)
+- ``bound``     a bound the text gives as "over X" or "almost X" (dotted, purple outline, labelled as printed)
+- ``external``  an outside series, a later compilation (filled green, cross-hatched)
 
 Kinds differ in more than colour: fill, hatching and outline for bars (:data:`KIND_STYLE`), marker and line for
 points and lines (:data:`LINE_STYLE`). :func:`show` displays a finished chart with its text alternative
@@ -44,7 +44,7 @@ KIND_STYLE = {
     "external": dict(color=OKABE_ITO["green"], edgecolor="#00503A", hatch="xx"),
 }
 # Points and lines: official figures are diamonds without a joining line (the text gives single years); an
-# independent series is a line with small dots; derived values are dashed with crosses; bounds point upwards.
+# outside series is a line with small dots; derived values are dashed with crosses; bounds point upwards.
 LINE_STYLE = {
     "official": dict(color=OKABE_ITO["blue"], marker="D", linestyle="None"),
     "derived": dict(color=OKABE_ITO["vermillion"], marker="x", linestyle="--"),
@@ -54,8 +54,8 @@ LINE_STYLE = {
 KIND_LABEL = {
     "official": "official claim (textbook)",
     "derived": "derived (computed by the course)",
-    "bound": 'lower bound ("over ...")',
-    "external": "independent series",
+    "bound": 'not exact ("over", "almost", "about")',
+    "external": "outside series (a later compilation)",
 }
 
 TEXTBOOK = SOURCE_SHORT  # the textbook's name on a source line
@@ -107,14 +107,21 @@ def use_style(freeze_imports: bool = True) -> None:
     )
 
 
-def new_chart(title: str, ncols: int = 1, figsize: tuple[float, float] | None = None, left: float | None = None):
+def new_chart(
+    title: str,
+    ncols: int = 1,
+    figsize: tuple[float, float] | None = None,
+    left: float | None = None,
+    nrows: int = 1,
+):
     """A new chart (a matplotlib figure) with a bold overall title; returns (fig, axes).
 
-    ``left``: room for long y labels, in inches (kept in :data:`LEFT_MARGIN_INCHES`). Margins are fixed in inches
-    and applied by :func:`layout` (called by :func:`source_line`): no layout engine, so a chart is drawn once,
-    which keeps notebooks and explorers fast.
+    ``nrows`` > 1 stacks panels on one shared time (x) axis. ``left``: room for long y labels, in inches (kept in
+    :data:`LEFT_MARGIN_INCHES`). Margins are fixed in inches and applied by :func:`layout` (called by
+    :func:`source_line`): no layout engine, so a chart is drawn once, which keeps notebooks and explorers fast.
     """
-    fig, axes = plt.subplots(1, ncols, figsize=figsize or (4.2 * ncols + 1.5 if ncols > 1 else 8, 4.4))
+    default = (4.2 * ncols + 1.5 if ncols > 1 else 8, 4.4 if nrows == 1 else 2.4 * nrows + 1.2)
+    fig, axes = plt.subplots(nrows, ncols, figsize=figsize or default, sharex=nrows > 1)
     height = fig.get_figheight()
     fig.suptitle(title, fontweight="bold", fontsize=12, y=1 - 0.1 / height, va="top")
     if left is not None:
@@ -195,32 +202,52 @@ def layout(fig, footer: float = 0.0) -> None:
     lines = max([t.get_text().count("\n") + 1 for ax in x_labelled for t in ax.get_xticklabels()] or [0])
     bottom = 0.28 + 0.17 * lines + (0.25 if any(ax.get_xlabel() for ax in axes) else 0.0) + footer
     right = 0.3
-    n = len(axes)
+    nrows, n = axes[0].get_subplotspec().get_gridspec().get_geometry() if axes else (1, 1)
     gap = left if n > 1 else 0.0
     axes_width = (width - left - right - gap * (n - 1)) / n
+    axes_height = (height - top - bottom - 0.55 * (nrows - 1)) / nrows  # 0.55 in between stacked panels
     fig.subplots_adjust(
         left=left / width,
         right=1 - right / width,
         top=1 - top / height,
         bottom=bottom / height,
         wspace=gap / axes_width if n > 1 else 0.2,
+        hspace=0.55 / axes_height if nrows > 1 else 0.2,
     )
 
 
-def bars(ax, labels, values, kinds, *, units: str, title: str = "", value_labels=None, decimals: int = 1):
-    """Bar chart whose bars are styled by kind (official / derived / bound / external), with value labels."""
+def bars(
+    ax,
+    labels,
+    values,
+    kinds,
+    *,
+    units: str,
+    title: str = "",
+    value_labels=None,
+    decimals: int = 1,
+    positions=None,
+    width: float = 0.6,
+):
+    """Bar chart whose bars are styled by kind (official / derived / bound / external), with value labels.
+
+    ``positions``: where the bars stand on the category axis (default 0, 1, 2 ...): leave a gap for a year the text
+    does not give, rather than close it up.
+    """
     kinds = list(kinds) if not isinstance(kinds, str) else [kinds] * len(values)
-    for i, (v, k) in enumerate(zip(values, kinds)):
+    positions = list(positions) if positions is not None else list(range(len(values)))
+    for i, v, k in zip(positions, values, kinds):
         style = KIND_STYLE[k]
         drawn = ax.bar(
-            i, v, width=0.6, color=style["color"], edgecolor=style["edgecolor"], hatch=style["hatch"], linewidth=1.5
+            i, v, width=width, color=style["color"], edgecolor=style["edgecolor"], hatch=style["hatch"], linewidth=1.5
         )
-        text = value_labels[i] if value_labels else f"{v:,.{decimals}f}"
+        text = value_labels[positions.index(i)] if value_labels else f"{v:,.{decimals}f}"
         drawn.patches[0].course_label = text  # the value as the chart prints it, for its text alternative
-        if k == "bound":
+        arrow = k == "bound" and text.lower().startswith(("over", "more"))  # "over X": the true value lies above
+        if arrow:
             ax.annotate("", xy=(i, v * 1.16), xytext=(i, v), arrowprops=dict(arrowstyle="->", color=style["edgecolor"]))
-        ax.text(i, v * (1.18 if k == "bound" else 1.02), text, ha="center", va="bottom", fontsize=9)
-    ax.set_xticks(range(len(values)), labels)
+        ax.text(i, v * (1.18 if arrow else 1.02), text, ha="center", va="bottom", fontsize=9)
+    ax.set_xticks(positions, labels)
     ax.set_ylabel(units)
     ax.set_ylim(0, max(values) * 1.35)
     direct_labels(ax)

@@ -1,5 +1,7 @@
 """The book's source folder, written without Sphinx (the build itself is tested by tests/book, a .ci/run step)."""
 
+import json
+
 import nbformat
 
 from soviet_numbers.book import book_notebook, write_source
@@ -30,4 +32,6 @@ def test_source_folder_has_every_page(tmp_path):
     assert index.index("notebooks/00_start_here") < index.index("notebooks/05_capstone_audit") < index.index("timeline")
     for name in ("timeline.md", "data.md", "conf.py", "_static/course.css"):
         assert (tmp_path / "book" / name).exists()
-    assert len(list((tmp_path / "book" / "data").glob("*.csv"))) == 11
+    assert len(list((tmp_path / "book" / "data").glob("*.csv"))) == len(
+        json.loads((ROOT / "data" / "datapackage.json").read_text())["resources"]
+    )

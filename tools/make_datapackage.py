@@ -140,6 +140,39 @@ EXTERNAL = {
             "milper": ("number", "Military personnel, thousands"),
         },
     },
+    "external/plan_targets_1932_33.csv": {
+        "title": "First five-year plan: physical targets for 1932/33 in the optimal and the starting variants",
+        "citation": "Создание фундамента социалистической экономики в СССР (1926-1932 гг.) (Soviet academic history), "
+        "table of 1932/33 targets in successive drafts of the plan; see data/references.csv (sozdanie_fundamenta)",
+        "license": "figures quoted from a published table, with its verbatim row; course file CC BY 4.0",
+        "fields": {
+            "target_id": ("string", "O- optimal / S- starting variant, then the product"),
+            "product": ("string", "Product, in English"),
+            "product_as_printed": ("string", "Product, as the table prints it"),
+            "variant": ("string", "Variant of the five-year plan"),
+            "year": ("string", "The year the target is for (economic year)"),
+            "value": ("number", "Target"),
+            "unit": ("string", "Unit"),
+            "fragment": ("string", "The table's header and the variant's row, verbatim (|| separates them)"),
+            "citation": ("string", "Where the figure was read"),
+        },
+    },
+}
+# The course's bibliography: every work it cites, with what the course read of it (data/references.csv).
+REFERENCES = {
+    "references.csv": (
+        "Every work the course cites: full details, what the course read of it, and what it is used for",
+        {
+            "id": ("string", "Short key"),
+            "authors": ("string", "Authors or editors (or the institution)"),
+            "year": ("string", "Year of publication (n.d. where the copy read gives none)"),
+            "title": ("string", "Title"),
+            "published": ("string", "Journal, publisher or site"),
+            "status": ("string", "What the course read of it; 'named, not read' for works only recommended"),
+            "read_at": ("string", "Where the course read it (blank if not read)"),
+            "used_for": ("string", "Where and for what the course cites it"),
+        },
+    ),
 }
 
 
@@ -182,6 +215,19 @@ def render() -> str:
                 "sources": [{"title": TEXTBOOK}],
             }
         )
+    for path, (title, fields) in REFERENCES.items():
+        resources.append(
+            {
+                "name": "references",
+                "path": path,
+                "profile": "tabular-data-resource",
+                "title": title,
+                "format": "csv",
+                "encoding": "utf-8",
+                "schema": schema(fields, path),
+                "sources": [{"title": "the works themselves: each row says where the course read it"}],
+            }
+        )
     for path, meta in EXTERNAL.items():
         resources.append(
             {
@@ -200,7 +246,8 @@ def render() -> str:
         "name": "soviet-industrialization-1925-1930",
         "title": "Soviet industrialization, 1925-1930, read through its own numbers: course data",
         "description": "Every number in the prose of a c. 1940 Soviet textbook chapter, with verbatim fragments and "
-        "citations; its lost tables; its arithmetic claims; and two independent series for comparison.",
+        "citations; its lost tables; its arithmetic claims; its bibliography; two independent series for "
+        "comparison; and the plan's physical targets from a published table.",
         "licenses": [
             {
                 "name": "other",

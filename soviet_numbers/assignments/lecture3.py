@@ -120,7 +120,7 @@ def build() -> list[Exercise]:
         ),
         exercise(
             "3.6",
-            "An independent series: how far had steel fallen by 1925?",
+            "An outside series: how far had steel fallen by 1925?",
             per_cent_change(
                 "cow_steel_1925_vs_1913",
                 ar.percent_change(rus[1913], rus[1925]),

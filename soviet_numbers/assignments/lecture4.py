@@ -1,4 +1,4 @@
-"""Lecture 4's exercises: a verdict on a bound, an independent growth rate, index numbers, catching up."""
+"""Lecture 4's exercises: a verdict on a bound, an outside growth rate, index numbers, catching up."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def build() -> list[Exercise]:
         ),
         exercise(
             "4.2",
-            "An independent series over the plan years",
+            "An outside series over the plan years",
             growth_rate(
                 "maddison_growth_1928_1933",
                 ar.average_annual_growth(gdppc("SUN", 1928), gdppc("SUN", 1933), 5),
@@ -115,13 +115,13 @@ def build() -> list[Exercise]:
         ),
         exercise(
             "4.5",
-            "Written answer: why do the official and independent growth rates differ?",
+            "Written answer: why do the official and outside growth rates differ?",
             written(
                 "written_answer_growth",
                 self_check=(
                     "says what each series measures, and for which territory",
                     "gives at least two reasons for the gap, with a number",
-                    "says where official and independent figures agree, and why",
+                    "says where official and outside figures agree, and why",
                     "does not call either series 'the truth'",
                 ),
                 rubric=(

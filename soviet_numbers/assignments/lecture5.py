@@ -128,12 +128,12 @@ def build() -> list[Exercise]:
         ),
         exercise(
             "5.5",
-            "Written verdict: the three passages and independent evidence",
+            "Written verdict: the three passages and outside evidence",
             written(
                 "verdict_overall",
                 self_check=(
                     "gives a verdict for each of the three passages",
-                    "says for each whether an independent series in data/external covers it",
+                    "says for each whether an outside series in data/external covers it",
                     "names the kind of source a historian would look for next",
                     "keeps the text's claims apart from the course's own statements",
                 ),

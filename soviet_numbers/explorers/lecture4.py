@@ -33,8 +33,9 @@ class IndexChart(BarPairChart):
 
 
 def draw_index_problem(ax, d: dict) -> None:
-    """The index-number explorer's chart, drawn on ``ax``."""
+    """The index-number explorer's chart, drawn on ``ax`` (under a notebook chart's own title, so without one)."""
     IndexChart(ax).update(d)
+    ax.set_title("")
 
 
 def index_problem_explorer() -> Explorer:
