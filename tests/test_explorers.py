@@ -309,7 +309,7 @@ def test_static_and_live_charts_draw_the_same_thing():
     draw_index_problem(ax, d)
     live = IndexChart()
     live.show(d)
-    assert ax.get_title() == live.ax.get_title()
+    assert ax.get_title() == "" and live.ax.get_title()  # the notebook chart has its own title above
     assert [b.get_height() for b in ax.patches] == [b.get_height() for b in live.ax.patches]
     plt.close(fig)
 
