@@ -183,70 +183,60 @@ def schema(fields, path):
     return {"fields": [{"name": n, "type": t, "description": d} for n, (t, d) in fields.items()], "missingValues": [""]}
 
 
+def resource(name: str, path: str, title: str, fields: dict, source: str, **extra) -> dict:
+    """One tabular resource of the package: its file, title, schema and source (and any extra keys)."""
+    return {
+        "name": name,
+        "path": path,
+        "profile": "tabular-data-resource",
+        "title": title,
+        "format": "csv",
+        "encoding": "utf-8",
+        "schema": schema(fields, path),
+        "sources": [{"title": source}],
+        **extra,
+    }
+
+
 def render() -> str:
     """The text of data/datapackage.json, as this script writes it."""
-    resources = []
-    for theme in THEMES:
-        path = f"figures_{theme}.csv"
-        resources.append(
-            {
-                "name": f"figures-{theme.replace('_', '-')}",
-                "path": path,
-                "profile": "tabular-data-resource",
-                "title": f"Every number stated in the chapter's prose: {theme.replace('_', ' ')}",
-                "format": "csv",
-                "encoding": "utf-8",
-                "schema": schema(FIGURE_FIELDS, path),
-                "sources": [{"title": TEXTBOOK}],
-                "description": "Official claims of a Soviet textbook, with verbatim fragment and the textbook's own "
-                "citation.",
-            }
+    resources = [
+        resource(
+            f"figures-{theme.replace('_', '-')}",
+            f"figures_{theme}.csv",
+            f"Every number stated in the chapter's prose: {theme.replace('_', ' ')}",
+            FIGURE_FIELDS,
+            TEXTBOOK,
+            description="Official claims of a Soviet textbook, with verbatim fragment and the textbook's own citation.",
         )
-    for path, (title, fields) in RESOURCES.items():
-        resources.append(
-            {
-                "name": path.replace("source/", "source-").replace(".csv", "").replace("_", "-"),
-                "path": path,
-                "profile": "tabular-data-resource",
-                "title": title,
-                "format": "csv",
-                "encoding": "utf-8",
-                "schema": schema(fields, path),
-                "sources": [{"title": TEXTBOOK}],
-            }
+        for theme in THEMES
+    ]
+    resources += [
+        resource(
+            path.replace("source/", "source-").replace(".csv", "").replace("_", "-"), path, title, fields, TEXTBOOK
         )
-    for path, (title, fields) in REFERENCES.items():
-        resources.append(
-            {
-                "name": "references",
-                "path": path,
-                "profile": "tabular-data-resource",
-                "title": title,
-                "format": "csv",
-                "encoding": "utf-8",
-                "schema": schema(fields, path),
-                "sources": [{"title": "the works themselves: each row says where the course read it"}],
-            }
+        for path, (title, fields) in RESOURCES.items()
+    ]
+    resources += [
+        resource("references", path, title, fields, "the works themselves: each row says where the course read it")
+        for path, (title, fields) in REFERENCES.items()
+    ]
+    resources += [
+        resource(
+            Path(path).stem.replace("_", "-"),
+            path,
+            meta["title"],
+            meta["fields"],
+            meta["citation"],
+            licenses=[{"name": "other", "title": meta["license"]}],
         )
-    for path, meta in EXTERNAL.items():
-        resources.append(
-            {
-                "name": Path(path).stem.replace("_", "-"),
-                "path": path,
-                "profile": "tabular-data-resource",
-                "title": meta["title"],
-                "format": "csv",
-                "encoding": "utf-8",
-                "schema": schema(meta["fields"], path),
-                "sources": [{"title": meta["citation"]}],
-                "licenses": [{"name": "other", "title": meta["license"]}],
-            }
-        )
+        for path, meta in EXTERNAL.items()
+    ]
     package = {
         "name": "soviet-industrialization-1925-1930",
         "title": "Soviet industrialization, 1925-1930, read through its own numbers: course data",
         "description": "Every number in the prose of a c. 1940 Soviet textbook chapter, with verbatim fragments and "
-        "citations; its lost tables; its arithmetic claims; its bibliography; two independent series for "
+        "citations; its lost tables; its arithmetic claims; its bibliography; two outside series for "
         "comparison; and the plan's physical targets from a published table.",
         "licenses": [
             {
