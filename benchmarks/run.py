@@ -192,6 +192,11 @@ Profiled with cProfile and timers (notebooks run in-process, cell by cell; kerne
   label every bar and drop the value axis (`charts.direct_labels`), the source line names the textbook in short
   (its full title is in notebook 00 and `data/datapackage.json`), and the layout is fixed in inches: one drawing a
   chart, no layout engine, no tight-bbox second pass.
+- **Unhinted text.** `charts.use_style()` sets `text.hinting` to `none`: glyphs look the same at the course's
+  sizes, and a typical three-panel chart draws in about 47 ms instead of 62 ms.
+- **Text alternatives cost little.** `charts.show` reads the alt text off the finished figure (no drawing) and sends
+  the PNG twice, as an image and inside an HTML `<img alt>` for JupyterLab: about 12 ms a chart, measured with the
+  same lecture shown with `plt.show()` instead.
 - **Explorers redraw in place.** `explorers.live.LiveChart` builds its figure once, outside pyplot; a control change
   updates the artists that move and redraws only them over a saved background (`copy_from_bbox` /
   `restore_region`), then sends the PNG to an `ipywidgets.Image`. The value axis steps to round limits
