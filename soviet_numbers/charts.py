@@ -318,6 +318,10 @@ def show(fig) -> None:
 
     from .chart_text import describe, image_bundle
 
+    if not hasattr(fig, "axes") or not hasattr(fig, "canvas"):
+        kind = "the axes (ax)" if hasattr(fig, "get_figure") else f"a {type(fig).__name__}"
+        print(f"charts.show needs the figure: fig, from fig, ax = charts.new_chart(...). You gave {kind}.")
+        return
     text = describe(fig)
     display(image_bundle(fig, text.alt), raw=True, metadata={"image/png": {"alt": text.alt}})
     display({"text/html": text.table_html(), "text/plain": text.table_text()}, raw=True)

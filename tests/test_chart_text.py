@@ -139,3 +139,17 @@ def test_every_stored_chart_has_alt_text_and_its_numbers():
                 assert any("course-numbers" in o.get("data", {}).get("text/html", "") for o in outputs), (
                     f"{path.name} cell {i}: no table of the chart's numbers"
                 )
+
+
+@pytest.mark.parametrize("wrong", [None, "fig", 3.5, "x" * 100_000])
+def test_show_explains_a_wrong_argument(wrong, capsys):
+    charts.show(wrong)
+    out = capsys.readouterr().out
+    assert out.startswith("charts.show needs the figure") and len(out) < 200
+
+
+def test_show_explains_axes_given_for_figure(capsys):
+    fig, ax = charts.new_chart("A chart")
+    charts.show(ax)
+    assert "You gave the axes (ax)" in capsys.readouterr().out
+    plt.close(fig)
