@@ -180,13 +180,16 @@ def _bar_rows(ax, panel: str, unit_y: str, unit_x: str) -> list[Row]:
     from matplotlib.container import BarContainer
 
     rows = []
+    categories = {}  # the category axis's ticks, read once per orientation (charts.bars makes a container a bar)
     for container in ax.containers:
         if not isinstance(container, BarContainer):
             continue
         series = container.get_label() or ""
         series = "" if series.startswith("_") else _clean(series)
         vertical = getattr(container, "orientation", "vertical") != "horizontal"
-        ticks, names = _tick_names(ax.xaxis if vertical else ax.yaxis)
+        if vertical not in categories:
+            categories[vertical] = _tick_names(ax.xaxis if vertical else ax.yaxis)
+        ticks, names = categories[vertical]
         for patch in container.patches:
             if vertical:
                 centre, value = patch.get_x() + patch.get_width() / 2, patch.get_height()
