@@ -1,8 +1,9 @@
 """Check a chart a student drew: the right values, units on the value axis, a source line, derived values marked.
 
 The student returns the matplotlib figure (``fig`` from ``fig, ax = charts.new_chart(...)``). The check reads a
-:class:`ChartSummary` of it (its bars, axis labels and figure texts), so the grader can check the same summary read
-back from a submission's kernel. It never shows the expected values.
+:class:`ChartSummary` of it with :func:`chart_reading.read_chart`, the reader the chart's alt text uses: every bar's
+height and the kind it was tagged with when drawn (``charts.bars(..., kinds)``), the axis labels and the figure's
+texts. The grader checks the same summary read back from a submission's kernel. It never shows the expected values.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from dataclasses import dataclass
 
 from .checks import Feedback, _unanswered
 from .citations import SOURCE_PREFIX
+from .kinds import KINDS
 
 
 @dataclass(frozen=True)
 class ChartSummary:
-    bars: tuple[tuple[float, bool], ...]  # (height, hatched) of every bar
+    bars: tuple[tuple[float, str], ...]  # (height, kind) of every bar; kind "" if the bar was not tagged
     axis_labels: str  # every axes' x and y label, joined
     texts: tuple[str, ...]  # the figure's own texts (the source line among them)
 
@@ -26,17 +28,16 @@ def _is_figure(answer) -> bool:
 
 
 def summarise(fig) -> ChartSummary:
-    """What the check needs from a matplotlib figure."""
-    from matplotlib.patches import Rectangle
+    """What the check needs from a matplotlib figure (read by :func:`chart_reading.read_chart`)."""
+    from .chart_reading import read_chart
 
-    bars = tuple(
-        (abs(float(p.get_height())), bool(p.get_hatch()))
-        for ax in fig.axes
-        for p in ax.patches
-        if isinstance(p, Rectangle) and p.get_height() and p.get_width()
-    )
-    labels = " ".join(f"{ax.get_ylabel()} {ax.get_xlabel()}" for ax in fig.axes)
-    return ChartSummary(bars, labels, tuple(t.get_text() for t in fig.texts))
+    reading = read_chart(fig)
+    bars = tuple((abs(row.number), row.kind) for row in reading.bars)
+    return ChartSummary(bars, reading.axis_labels, reading.texts)
+
+
+def _drawn_as(kind: str) -> str:
+    return f"the kind '{kind}'" if kind in KINDS else "no kind (draw it with charts.bars and its kind)"
 
 
 def check_chart(answer, *, spec: dict) -> Feedback:
@@ -63,10 +64,9 @@ def check_chart(answer, *, spec: dict) -> Feedback:
         bar = next((b for b in answer.bars if math.isclose(b[0], value, rel_tol=0.01)), None)
         if bar is None:
             problems.append("at least one bar does not have a value the exercise asks for (check the figure ids)")
-        elif kind == "derived" and not bar[1]:
-            problems.append("a derived value is drawn like an official one: give it the kind 'derived'")
-        elif kind == "official" and bar[1]:
-            problems.append("an official figure is hatched like a derived one: give it the kind 'official'")
+        elif bar[1] != kind and not (kind == "official" and bar[1] == ""):  # a plain bar reads as official
+            what = "a derived value" if kind == "derived" else f"a value of the kind '{kind}'"
+            problems.append(f"{what} is drawn with {_drawn_as(bar[1])}: give it the kind '{kind}'")
     if not all(word.lower() in answer.axis_labels.lower() for word in spec["unit_words"]):
         problems.append("the value axis does not say the units (the units= argument of charts.bars)")
     if not any(t.startswith(SOURCE_PREFIX) for t in answer.texts):

@@ -1,277 +1,188 @@
-"""A chart's text alternative, written from what the chart plots: an ``alt`` text and a table of its numbers.
+"""A chart's text alternative: an ``alt`` text that says the chart's point, and a table of its exact numbers.
 
-:func:`describe` reads a finished matplotlib figure (its titles, value-axis labels, bars, points and lines) and
-says what kind of chart it is, what it compares, every value with its unit, and which values are derived or
-bounds (the kind is read from the bar's or line's style, :data:`charts.KIND_STYLE` / :data:`charts.LINE_STYLE`).
-It draws nothing, so it costs almost no time. :func:`charts.show` stores the alt text in the notebook output's
-image metadata (``{"image/png": {"alt": ...}}``, which myst-nb and the book read) and shows the table under the
-chart in a collapsible "The numbers in this chart" box (which JupyterLab, whose image renderer ignores ``alt``,
-shows to everyone).
+:func:`describe` reads a finished chart with :func:`chart_reading.read_chart` (its titles, units, bars, points and
+lines, each with the kind it was tagged with when drawn) and writes:
+
+- the **alt text**: one sentence with the chart's point (``charts.show(fig, point=...)``), the kind of chart, then
+  each series, named with its kind once, in words a screen reader says well ("14.8 times", "P12 to P15", "four and
+  a quarter years"). About 40-60 words and never more than :data:`MAX_WORDS`: a long chart is summarised, and every
+  value is in the table;
+- the **numbers table** under the chart ("The numbers in this chart"), with the exact values as the chart prints
+  them, their units and kinds, and the source line.
+
+:func:`figure_html` is what :func:`charts.show` stores: one HTML output, the image with its ``alt`` and the table.
+It draws nothing, so it costs almost no time.
 """
 
 from __future__ import annotations
 
-import base64
 import html
-import io
-import math
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 
-from .citations import SOURCE_PREFIX
+from .chart_reading import Reading, Row, number, read_chart  # noqa: F401  (number: re-exported for callers)
+from .kinds import WORDS
 
-KIND_WORDS = {
-    "official": "official claim",
-    "derived": "derived, computed by the course",
-    "bound": "not exact: over, almost or about",
-    "external": "outside series",
-}
+KIND_WORDS = WORDS  # the name the explorers and older callers use
+MAX_WORDS = 120  # an alt text never says more than this (the table says everything)
+TARGET_WORDS = 65  # the alt text drops detail, step by step, until it is this short
+
+_SMALL = "zero one two three four five six seven eight nine ten eleven twelve".split()
+_FRACTIONS = {"1/4": "a quarter", "1/2": "a half", "3/4": "three quarters", "1/3": "a third", "2/3": "two thirds"}
 
 
-@dataclass
-class Row:
-    panel: str  # the panel's title (or the chart's, for a one-panel chart)
-    item: str  # the category, or the year of a point
-    series: str  # the legend label, if any
-    value: str  # as the chart shows it
-    unit: str
-    kind: str  # a key of KIND_WORDS, or ""
-    number: float = math.nan  # the plotted value (for summaries of long series)
+def speakable(text: str) -> str:
+    """Text as a screen reader should say it: 'x14.83' -> '14.83 times', 'P12-P15' -> 'P12 to P15', ..."""
+    text = " ".join(str(text).split())
+
+    def fraction(m):
+        whole = int(m.group(1))
+        words = _SMALL[whole] if whole < len(_SMALL) else str(whole)
+        return f"{words} and {_FRACTIONS[m.group(2)]}"
+
+    text = re.sub(r"\b(\d+) (1/4|1/2|3/4|1/3|2/3)\b", fraction, text)
+    text = re.sub(r"(?<![A-Za-z0-9])[x×] ?(\d[\d.,]*\d|\d)", r"\1 times", text)
+    text = re.sub(r"\b([A-Z]+\d+) ?[-–] ?([A-Z]+\d+)\b", r"\1 to \2", text)  # P12-P15
+    text = re.sub(r"\b(1[89]\d\d(?:/\d\d)?) ?[-–] ?((?:1[89])?\d\d(?:/\d\d)?)\b", r"\1 to \2", text)  # 1925-1929
+    text = re.sub(r"(\d) ?[-–] ?(?=[A-Z][a-z]{2} \d)", r"\1 to ", text)  # Oct 1925-Oct 1930
+    return text.replace("−", "minus ").replace("≈", "about ")
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if not text or text.endswith((".", "!", "?")) else text + "."
+
+
+def _without_kind(name: str) -> str:
+    """A series or panel name without the kind it states, "(derived)": the alt text says each kind once."""
+    return re.sub(r"\s*\((?:derived|official|bound|computed by the course)\)", "", name).strip()
+
+
+def _group_entries(rows: list[Row], detail: int, units: bool, panels: int) -> list[str]:
+    """One entry per series (panel and legend label): its name, its unit once, and its values.
+
+    ``detail`` 2: every value; 1: the first and last value (and the count); 0: the name (or the items) only.
+    """
+    groups: dict = {}
+    for row in rows:
+        groups.setdefault((row.panel if panels > 1 else "", row.series), []).append(row)
+    entries = []
+    for (panel, series), members in groups.items():
+        name = speakable(", ".join(_without_kind(p) for p in (panel, series) if _without_kind(p)))
+        unit = f", in {speakable(members[0].unit)}" if members[0].unit and units else ""
+        values = [f"{speakable(_without_kind(r.item))}: {speakable(r.value)}" for r in members]
+        if detail == 2 or (detail == 1 and len(values) <= 3):
+            said = ", ".join(values)
+        elif detail == 1:
+            said = f"{len(values)} values, from {values[0]} to {values[-1]}"
+        else:
+            said = "" if name else ", ".join(speakable(_without_kind(r.item)) for r in members)
+        head = f"{name}{unit}" if name else (f"in {speakable(members[0].unit)}" if unit else "")
+        entries.append(f"{head}: {said}" if head and said else head or said)
+    return entries
 
 
 @dataclass
 class Description:
-    title: str
-    kinds_of_chart: list[str]
-    rows: list[Row] = field(default_factory=list)
-    source: str = ""
+    reading: Reading
+    point: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.reading.title
+
+    @property
+    def rows(self) -> list[Row]:
+        return self.reading.rows
+
+    @property
+    def source(self) -> str:
+        return self.reading.source
+
+    def kind_of_chart(self) -> str:
+        kinds = []
+        if any(r.bar for r in self.rows):
+            kinds.append("bar chart")
+        if any(not r.bar for r in self.rows):
+            kinds.append("line and point chart")
+        text = " and ".join(kinds) or "chart"
+        if self.reading.panels > 1:
+            n = self.reading.panels
+            text += f" in {_SMALL[n] if n < len(_SMALL) else n} panels"
+        return text[0].upper() + text[1:]
+
+    def _alt(self, detail: int, with_title: bool, units: bool = False) -> str:
+        point = _sentence(speakable(self.point or self.reading.point))
+        opening = f"{self.kind_of_chart()}: {speakable(self.title)}." if with_title or not point else ""
+        parts = [p for p in (point, opening) if p]
+        by_kind: dict = {}
+        for row in self.rows:
+            by_kind.setdefault(row.kind, []).append(row)
+        for kind, rows in by_kind.items():
+            entries = _group_entries(rows, detail, units, self.reading.panels)
+            words = WORDS.get(kind, "")
+            body = "; ".join(e for e in entries if e)
+            if words:
+                parts.append(_sentence(f"{words[0].upper()}{words[1:]}: {body}" if body else words))
+            elif body:
+                parts.append(_sentence(body[0].upper() + body[1:]))
+        return " ".join(parts)
 
     @property
     def alt(self) -> str:
-        """One paragraph: the kind of chart, its title, then every value, panel by panel, and the source."""
-        parts = [f"{' and '.join(dict.fromkeys(self.kinds_of_chart)) or 'Chart'}: {self.title}."]
-        heading = None
-        long_series = {key for key, n in _counts(self.rows).items() if n > LONG_SERIES}
-        summarised = set()
-        for row in self.rows:
-            if (row.panel, row.unit) != heading:
-                heading = (row.panel, row.unit)
-                unit = f" ({row.unit})" if row.unit else ""
-                parts.append(f"Panel '{row.panel}'{unit}:" if row.panel else f"Values{unit}:")
-            kind = f" ({KIND_WORDS[row.kind]})" if row.kind else ""
-            key = (row.panel, row.series)
-            if key in long_series:
-                if key not in summarised:
-                    summarised.add(key)
-                    parts.append(_summary([r for r in self.rows if (r.panel, r.series) == key]) + f"{kind};")
-                continue
-            name = f"{row.series}, {row.item}" if row.series else row.item
-            parts.append(f"{name}: {row.value}{kind};")
-        text = " ".join(parts)
-        if text.endswith(";"):
-            text = text[:-1] + "."
-        return f"{text} {self.source}".strip()
+        """The point, the kind of chart, then each series with its kind once: as detailed as fits in ~60 words."""
+        tries = [(2, True, True), (2, False, True), (2, False, False), (1, False, False), (0, False, False)]
+        texts = [self._alt(*t) for t in tries]
+        for limit in (TARGET_WORDS, MAX_WORDS):
+            for text in texts:
+                if len(text.split()) <= limit:
+                    return text
+        return " ".join(texts[-1].split()[:MAX_WORDS])
 
     def table_html(self) -> str:
-        """The numbers as an HTML table inside a collapsible box."""
+        """The numbers as an HTML table inside a collapsible box, with the source line under it."""
         head = "".join(f"<th scope='col'>{h}</th>" for h in ("Panel", "Item", "Series", "Value", "Unit", "Kind"))
         body = "".join(
             "<tr>"
             + "".join(
                 f"<td>{html.escape(c)}</td>"
-                for c in (r.panel, r.item, r.series, r.value, r.unit, KIND_WORDS.get(r.kind, ""))
+                for c in (r.panel, r.item, r.series, r.value, r.unit, WORDS.get(r.kind, ""))
             )
             + "</tr>"
             for r in self.rows
         )
+        source = f"<p>{html.escape(self.source)}</p>" if self.source else ""
         return (
             "<details class='course-numbers'><summary>The numbers in this chart</summary>"
             f"<table><caption>{html.escape(self.title)}</caption><thead><tr>{head}</tr></thead>"
-            f"<tbody>{body}</tbody></table></details>"
+            f"<tbody>{body}</tbody></table>{source}</details>"
         )
 
     def table_text(self) -> str:
         """The same table as plain text (the output's text/plain)."""
         lines = [f"The numbers in this chart: {self.title}"]
         for r in self.rows:
-            kind = f" [{KIND_WORDS[r.kind]}]" if r.kind else ""
+            kind = f" [{WORDS[r.kind]}]" if r.kind else ""
             series = f" {r.series}," if r.series else ""
             panel = f"{r.panel}:" if r.panel else ""
             lines.append(f"- {panel}{series} {r.item}: {r.value} {r.unit}{kind}".replace("  ", " "))
         return "\n".join(lines)
 
 
-LONG_SERIES = 12  # a series with more points is summarised in the alt text (all its values are in the table)
+def describe(fig, point: str = "") -> Description:
+    """The text alternative of a finished chart (call it after :func:`charts.source_line`).
 
-
-def _counts(rows) -> dict:
-    counts: dict = {}
-    for row in rows:
-        counts[(row.panel, row.series)] = counts.get((row.panel, row.series), 0) + 1
-    return counts
-
-
-def _summary(rows) -> str:
-    """A long series in one sentence: its span, its lowest and highest points (the table lists every value)."""
-    low = min(rows, key=lambda r: r.number)
-    high = max(rows, key=lambda r: r.number)
-    return (
-        f"{rows[0].series}: {len(rows)} values from {rows[0].item} ({rows[0].value}) to {rows[-1].item} "
-        f"({rows[-1].value}), lowest {low.value} in {low.item}, highest {high.value} in {high.item}, every value in "
-        "the table under the chart"
-    )
-
-
-def number(value: float) -> str:
-    """A plotted value as a reader would say it: 1,234 / 12.5 / 0.43."""
-    if not math.isfinite(value):
-        return "no value"
-    if abs(value) >= 100:
-        return f"{value:,.0f}"
-    if abs(value) >= 1:
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
-    return f"{value:.3g}"
-
-
-def _clean(text: str) -> str:
-    return " ".join(str(text).split())
-
-
-def _tick_names(axis) -> tuple[list[float], list[str]]:
-    """An axis's tick positions and labels, without drawing the figure."""
-    ticks = list(axis.get_majorticklocs())
-    labels = [_clean(t) for t in axis.get_major_formatter().format_ticks(ticks)]
-    return ticks, labels
-
-
-def _nearest(position: float, ticks: list[float], labels: list[str]) -> str:
-    if not ticks:
-        return number(position)
-    i = min(range(len(ticks)), key=lambda k: abs(ticks[k] - position))
-    return labels[i] if abs(ticks[i] - position) <= 0.45 else number(position)
-
-
-def _same_colour(a, b) -> bool:
-    from matplotlib.colors import to_rgba
-
-    return to_rgba(a)[:3] == to_rgba(b)[:3]
-
-
-def bar_kind(patch) -> str:
-    """The kind a bar's style says it is (official, derived, bound, external), or "" if none matches."""
-    from .charts import KIND_STYLE
-
-    for kind, style in KIND_STYLE.items():
-        if (patch.get_hatch() or None) == style["hatch"] and _same_colour(patch.get_facecolor(), style["color"]):
-            return kind
-    return ""
-
-
-def line_kind(line) -> str:
-    """The kind a line's marker and line style say it is, or ""."""
-    from .charts import LINE_STYLE
-
-    for kind, style in LINE_STYLE.items():
-        if line.get_marker() == style["marker"] and line.get_linestyle() == style["linestyle"]:
-            return kind
-    return ""
-
-
-def _bar_rows(ax, panel: str, unit_y: str, unit_x: str) -> list[Row]:
-    from matplotlib.container import BarContainer
-
-    rows = []
-    categories = {}  # the category axis's ticks, read once per orientation (charts.bars makes a container a bar)
-    for container in ax.containers:
-        if not isinstance(container, BarContainer):
-            continue
-        series = container.get_label() or ""
-        series = "" if series.startswith("_") else _clean(series)
-        vertical = getattr(container, "orientation", "vertical") != "horizontal"
-        if vertical not in categories:
-            categories[vertical] = _tick_names(ax.xaxis if vertical else ax.yaxis)
-        ticks, names = categories[vertical]
-        for patch in container.patches:
-            if vertical:
-                centre, value = patch.get_x() + patch.get_width() / 2, patch.get_height()
-            else:
-                centre, value = patch.get_y() + patch.get_height() / 2, patch.get_x() + patch.get_width()
-            kind = bar_kind(patch)
-            shown = getattr(patch, "course_label", None) or number(value)
-            if kind == "bound" and not any(w in shown.lower() for w in ("over", "more", "at least", "almost", "about")):
-                shown = f"at least {shown}"
-            unit = unit_y if vertical else unit_x
-            rows.append(Row(panel, _nearest(centre, ticks, names), series, shown, unit, kind, float(value)))
-    return rows
-
-
-def _line_rows(ax, panel: str, unit: str) -> list[Row]:
-    rows = []
-    ticks, names = _tick_names(ax.xaxis)
-    categorical = any(not _is_number(n) for n in names)
-    for line in ax.lines:
-        label = line.get_label()
-        if label.startswith("_"):  # reference lines (axhline, axvline) carry no data
-            continue
-        kind = line_kind(line)
-        for x, y in zip(line.get_xdata(), line.get_ydata()):
-            if y is None or not math.isfinite(float(y)):
-                continue
-            item = _nearest(float(x), ticks, names) if categorical else number(float(x)).replace(",", "")
-            rows.append(Row(panel, item, _clean(label), number(float(y)), unit, kind, float(y)))
-    return rows
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text.replace(",", "").replace("−", "-").replace("×", ""))
-    except ValueError:
-        return False
-    return True
-
-
-def describe(fig) -> Description:
-    """The text alternative of a finished chart (call it after :func:`charts.source_line`)."""
-    axes = [ax for ax in fig.axes if ax.get_label() != "<colorbar>"]
-    titles = [_clean(ax.get_title()) for ax in axes]
-    title = _clean(fig.get_suptitle()) or next((t for t in titles if t), "untitled chart")
-    source = next((_clean(t.get_text()) for t in fig.texts if t.get_text().startswith(SOURCE_PREFIX)), "")
-    description = Description(title, [], source=source)
-    for ax, panel in zip(axes, titles):
-        panel = "" if panel == title else panel
-        unit_y, unit_x = _clean(ax.get_ylabel()), _clean(ax.get_xlabel())
-        bars = _bar_rows(ax, panel, unit_y, unit_x)
-        lines = _line_rows(ax, panel, unit_y)
-        if bars:
-            description.kinds_of_chart.append("Bar chart")
-        if lines:
-            description.kinds_of_chart.append("Line and point chart")
-        description.rows += bars + lines
-    if len(axes) > 1:
-        description.kinds_of_chart = [f"{len(axes)}-panel " + k.lower() for k in description.kinds_of_chart]
-    return description
+    ``point``: one sentence saying what the chart shows; without it, the point the chart carries
+    (:func:`charts.set_point`), if any.
+    """
+    return Description(read_chart(fig), point)
 
 
 def image_html(png_base64: str, alt: str) -> str:
-    """An HTML image with its text alternative (what JupyterLab shows, since it ignores an image's metadata)."""
+    """An HTML image with its text alternative (JupyterLab's image renderer ignores an image's metadata)."""
     return f'<img src="data:image/png;base64,{png_base64}" alt="{html.escape(alt, quote=True)}">'
 
 
-def image_bundle(fig, alt: str) -> dict:
-    """A chart's display: its PNG (as the notebook's inline charts are drawn), the same as HTML with ``alt``, text."""
-    png = None
-    try:
-        from IPython import get_ipython
-
-        shell = get_ipython()
-        if shell is not None:
-            png = shell.display_formatter.formatters["image/png"](fig)  # the inline backend's own settings
-    except Exception:  # pragma: no cover - a shell without the inline formatters
-        png = None
-    if png is None:
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png")
-        png = buffer.getvalue()
-    if isinstance(png, tuple):
-        png = png[0]
-    encoded = png if isinstance(png, str) else base64.b64encode(png).decode("ascii")
-    return {"image/png": encoded, "text/html": image_html(encoded, alt), "text/plain": f"<Figure: {alt[:80]}...>"}
+def figure_html(png_base64: str, description: Description) -> str:
+    """What :func:`charts.show` stores, once: the chart with its alt text, and the numbers table under it."""
+    return f"<div class='course-chart'>{image_html(png_base64, description.alt)}{description.table_html()}</div>"

@@ -2,14 +2,11 @@
 
 Every chart has a title, units on the value axis and a source line. Bars are styled by what they show:
 
-- ``official``  a figure the textbook states (solid)
-- ``derived``   computed by us from the text's figures (hatched, labelled "derived")
-- ``bound``     a bound the text gives as "over X" or "almost X" (dotted, purple outline, labelled as printed)
-- ``external``  an outside series, a later compilation (filled green, cross-hatched)
-
-Kinds differ in more than colour: fill, hatching and outline for bars (:data:`KIND_STYLE`), marker and line for
-points and lines (:data:`LINE_STYLE`). :func:`show` displays a finished chart with its text alternative
-(:mod:`soviet_numbers.chart_text`).
+official, derived, bound or external. The kinds, their styles and their words are decided once, in
+:mod:`soviet_numbers.kinds`; :func:`bars` and :func:`points` tag every bar and line with its kind as they draw it
+(:func:`kinds.tag`), so the text alternative and the chart exercise's check read the kind back, never guess it.
+:func:`show` displays a finished chart once, as HTML: the image with its alt text (which opens with the chart's
+point) and the numbers table (:mod:`soviet_numbers.chart_text`).
 """
 
 from __future__ import annotations
@@ -26,37 +23,10 @@ import matplotlib.ticker  # noqa: F401  (mpl.ticker)
 
 from .citations import SOURCE_PREFIX, SOURCE_SHORT
 
-# Okabe & Ito (2008) colour-blind-safe palette.
-OKABE_ITO = {
-    "orange": "#E69F00",
-    "sky": "#56B4E9",
-    "green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "purple": "#CC79A7",
-    "black": "#000000",
-}
-KIND_STYLE = {
-    "official": dict(color=OKABE_ITO["blue"], edgecolor=OKABE_ITO["blue"], hatch=None),
-    "derived": dict(color="white", edgecolor=OKABE_ITO["vermillion"], hatch="///"),
-    "bound": dict(color="white", edgecolor=OKABE_ITO["purple"], hatch="..."),
-    "external": dict(color=OKABE_ITO["green"], edgecolor="#00503A", hatch="xx"),
-}
-# Points and lines: official figures are diamonds without a joining line (the text gives single years); an
-# outside series is a line with small dots; derived values are dashed with crosses; bounds point upwards.
-LINE_STYLE = {
-    "official": dict(color=OKABE_ITO["blue"], marker="D", linestyle="None"),
-    "derived": dict(color=OKABE_ITO["vermillion"], marker="x", linestyle="--"),
-    "bound": dict(color=OKABE_ITO["purple"], marker="^", linestyle="None"),
-    "external": dict(color=OKABE_ITO["green"], marker=".", linestyle="-"),
-}
-KIND_LABEL = {
-    "official": "official claim (textbook)",
-    "derived": "derived (computed by the course)",
-    "bound": 'not exact ("over", "almost", "about")',
-    "external": "outside series (a later compilation)",
-}
+from .kinds import BAR_STYLE, LEGEND, LINE_STYLE, OKABE_ITO, tag  # noqa: F401  (re-exported: the course's names)
+
+KIND_STYLE = BAR_STYLE  # a bar's style by kind (decided in soviet_numbers.kinds)
+KIND_LABEL = LEGEND  # the legend's words by kind
 
 TEXTBOOK = SOURCE_SHORT  # the textbook's name on a source line
 
@@ -233,29 +203,54 @@ def bars(
     decimals: int = 1,
     positions=None,
     width: float = 0.6,
+    horizontal: bool = False,
+    series: str = "",
 ):
     """Bar chart whose bars are styled by kind (official / derived / bound / external), with value labels.
 
-    ``positions``: where the bars stand on the category axis (default 0, 1, 2 ...): leave a gap for a year the text
-    does not give, rather than close it up.
+    Each bar is tagged with its kind (:func:`kinds.tag`) and carries its printed label (``course_label``), for the
+    chart's text alternative and the chart exercise's check. ``positions``: where the bars stand on the category
+    axis (default 0, 1, 2 ...): leave a gap for a year the text does not give, rather than close it up.
+    ``horizontal``: bars along the x axis, first category on top. ``series``: a legend label for these bars.
     """
     kinds = list(kinds) if not isinstance(kinds, str) else [kinds] * len(values)
     positions = list(positions) if positions is not None else list(range(len(values)))
-    for i, v, k in zip(positions, values, kinds):
+    top = max(values)
+    for n, (i, v, k) in enumerate(zip(positions, values, kinds)):
         style = KIND_STYLE[k]
-        drawn = ax.bar(
-            i, v, width=width, color=style["color"], edgecolor=style["edgecolor"], hatch=style["hatch"], linewidth=1.5
+        draw = ax.barh if horizontal else ax.bar
+        drawn = draw(
+            i,
+            v,
+            width,
+            color=style["color"],
+            edgecolor=style["edgecolor"],
+            hatch=style["hatch"],
+            linewidth=1.5,
         )
-        text = value_labels[positions.index(i)] if value_labels else f"{v:,.{decimals}f}"
+        if series:
+            drawn.set_label(series)
+        tag(drawn.patches[0], k)
+        text = value_labels[n] if value_labels else f"{v:,.{decimals}f}"
         drawn.patches[0].course_label = text  # the value as the chart prints it, for its text alternative
+        if horizontal:
+            ax.text(max(v, 0) + top * 0.015, i, text, va="center", ha="left", fontsize=9)
+            continue
         arrow = k == "bound" and text.lower().startswith(("over", "more"))  # "over X": the true value lies above
         if arrow:
             ax.annotate("", xy=(i, v * 1.16), xytext=(i, v), arrowprops=dict(arrowstyle="->", color=style["edgecolor"]))
         ax.text(i, v * (1.18 if arrow else 1.02), text, ha="center", va="bottom", fontsize=9)
-    ax.set_xticks(positions, labels)
-    ax.set_ylabel(units)
-    ax.set_ylim(0, max(values) * 1.35)
-    direct_labels(ax)
+    if horizontal:
+        ax.set_yticks(positions, labels)
+        ax.set_xlabel(units)
+        ax.set_xlim(min(0, min(values) * 1.2), top * 1.45)
+        ax.invert_yaxis()
+        direct_labels(ax, "x")
+    else:
+        ax.set_xticks(positions, labels)
+        ax.set_ylabel(units)
+        ax.set_ylim(0, top * 1.35)
+        direct_labels(ax)
     if title:
         ax.set_title(title, fontsize=10, fontweight="normal")
     return ax
@@ -302,29 +297,61 @@ def source_line(fig, text: str, kinds=()) -> None:
 
 
 def points(ax, x, y, kind: str, label: str, **kwargs):
-    """Points (or a line) styled by kind (:data:`LINE_STYLE`), with a legend label."""
-    return ax.plot(x, y, label=label, **{**LINE_STYLE[kind], **kwargs})
+    """Points (or a line) styled by kind (:data:`LINE_STYLE`), with a legend label, tagged with the kind."""
+    lines = ax.plot(x, y, label=label, **{**LINE_STYLE[kind], **kwargs})
+    for line in lines:
+        tag(line, kind)
+    return lines
 
 
-def show(fig) -> None:
+def set_point(fig, point: str):
+    """Say what the chart shows, in one sentence: its alt text opens with it. Returns the figure."""
+    from .chart_reading import POINT_ATTRIBUTE
+
+    setattr(fig, POINT_ATTRIBUTE, point)
+    return fig
+
+
+def png_base64(fig) -> str:
+    """The chart's pixels, as the notebook's inline charts are drawn, base64-encoded."""
+    import base64
+
+    png = None
+    try:
+        from IPython import get_ipython
+
+        shell = get_ipython()
+        if shell is not None:
+            png = shell.display_formatter.formatters["image/png"](fig)  # the inline backend's own settings
+    except Exception:  # pragma: no cover - a shell without the inline formatters
+        png = None
+    if png is None:
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=mpl.rcParams["figure.dpi"])
+        png = buffer.getvalue()
+    if isinstance(png, tuple):
+        png = png[0]
+    return png if isinstance(png, str) else base64.b64encode(png).decode("ascii")
+
+
+def show(fig, point: str = "") -> None:
     """Display a finished chart with its text alternative, then close it.
 
-    The alt text is written from the plotted values (:func:`chart_text.describe`). It is stored twice: in the
-    image's metadata (``{"image/png": {"alt": ...}}``, which myst-nb and other tools read) and as an HTML ``<img>``
-    with that ``alt`` (JupyterLab's image renderer ignores the metadata, so it shows the HTML). Under the chart, a
-    collapsible table gives the same numbers, for readers who cannot see the chart or want the exact values.
+    ``point``: one sentence saying what the chart shows (or the one :func:`set_point` gave it); the alt text opens
+    with it, then names each series with its kind (:func:`chart_text.describe`). The chart is stored once, as one
+    HTML output: an ``<img>`` with that ``alt`` (JupyterLab's image renderer ignores an image's metadata, so a PNG
+    output could not carry it) and, under it, a collapsible table of the exact numbers. Its text/plain is the table.
     """
     from IPython.display import display
 
-    from .chart_text import describe, image_bundle
+    from .chart_text import describe, figure_html
 
     if not hasattr(fig, "axes") or not hasattr(fig, "canvas"):
         kind = "the axes (ax)" if hasattr(fig, "get_figure") else f"a {type(fig).__name__}"
         print(f"charts.show needs the figure: fig, from fig, ax = charts.new_chart(...). You gave {kind}.")
         return
-    text = describe(fig)
-    display(image_bundle(fig, text.alt), raw=True, metadata={"image/png": {"alt": text.alt}})
-    display({"text/html": text.table_html(), "text/plain": text.table_text()}, raw=True)
+    text = describe(fig, point)
+    display({"text/html": figure_html(png_base64(fig), text), "text/plain": text.table_text()}, raw=True)
     plt.close(fig)
 
 

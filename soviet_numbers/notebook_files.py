@@ -2,7 +2,12 @@
 
 Normalised means: no widget state, no execution-timing metadata, no interpreter version, and stable cell ids
 (an existing id is kept; a new cell gets one derived from its first source). Explorer outputs keep their still
-view (the chart's PNG, or the readout) and lose the live widget's reference, whose model id is new on every run.
+view (the chart, or the readout) and lose the live widget's reference, whose model id is new on every run.
+
+Each chart is stored once: as HTML, an ``<img>`` with its alt text (JupyterLab 4's image renderer never sets an
+``alt`` from an output's metadata, so only the HTML carries it to a screen reader). :func:`charts.show` writes only
+that; an output that also carries the same picture as ``image/png`` (an explorer's still view) loses the PNG copy
+(:func:`drop_duplicate_png`), with its metadata.
 
 nbstripout does the first two jobs but clears outputs or keeps them whole; the course must keep outputs (nbval
 compares them) and turn a widget's display into its still view, so this module does that one step by hand.
@@ -60,7 +65,20 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             data = output.get("data", {})
             if WIDGET_VIEW in data:
                 del data[WIDGET_VIEW]
+            drop_duplicate_png(output)
     return nb
+
+
+def drop_duplicate_png(output) -> bool:
+    """Drop an output's ``image/png`` when its ``text/html`` already holds the same picture; True if it did."""
+    data = output.get("data", {})
+    png, page = data.get("image/png"), data.get("text/html")
+    page = "".join(page) if isinstance(page, list) else page
+    if not png or not page or f"data:image/png;base64,{png}" not in page:
+        return False
+    del data["image/png"]
+    output.get("metadata", {}).pop("image/png", None)
+    return True
 
 
 def problems(nb: nbformat.NotebookNode) -> list[str]:
@@ -79,6 +97,10 @@ def problems(nb: nbformat.NotebookNode) -> list[str]:
         for output in cell.get("outputs", []):
             if WIDGET_VIEW in output.get("data", {}):
                 found.append(f"cell {i} stores a live widget reference")
+            page = output.get("data", {}).get("text/html", "")
+            png = output.get("data", {}).get("image/png")
+            if png and f"data:image/png;base64,{png}" in ("".join(page) if isinstance(page, list) else page):
+                found.append(f"cell {i} stores its chart twice (PNG and HTML)")
     return found
 
 

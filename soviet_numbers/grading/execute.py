@@ -78,7 +78,7 @@ def _decode(entry: dict):
         from ..chart_checks import ChartSummary
 
         try:
-            bars = tuple((float(h), bool(hatched)) for h, hatched in entry["bars"])
+            bars = tuple((float(h), str(kind)) for h, kind in entry["bars"])  # (height, kind): chart_checks
             return ChartSummary(bars, str(entry["labels"]), tuple(str(t) for t in entry["texts"]))
         except (KeyError, TypeError, ValueError):
             return None
