@@ -74,7 +74,7 @@ def _group_entries(rows: list[Row], detail: int, units: bool, panels: int) -> li
         if detail == 2 or (detail == 1 and len(values) <= 3):
             said = ", ".join(values)
         elif detail == 1:
-            said = f"{len(values)} values, from {values[0]} to {values[-1]}"
+            said = f"from {values[0]} to {values[-1]}"
         else:
             said = "" if name else ", ".join(speakable(_without_kind(r.item)) for r in members)
         head = f"{name}{unit}" if name else (f"in {speakable(members[0].unit)}" if unit else "")
@@ -115,6 +115,10 @@ class Description:
         point = _sentence(speakable(self.point or self.reading.point))
         opening = f"{self.kind_of_chart()}: {speakable(self.title)}." if with_title or not point else ""
         parts = [p for p in (point, opening) if p]
+        units_used = {r.unit for r in self.rows}
+        if len(units_used) == 1 and "" not in units_used and detail:  # one unit for all: said once
+            parts.append(f"Values in {speakable(units_used.pop())}.")
+            units = False
         by_kind: dict = {}
         for row in self.rows:
             by_kind.setdefault(row.kind, []).append(row)

@@ -63,7 +63,8 @@ def test_points_and_multi_panel_charts_name_every_value():
     alt = description.alt
     assert alt.startswith("Bar chart and line and point chart in two panels: A test chart.")
     for text in (
-        "Steel, in million tonnes",
+        "Values in million tonnes",
+        "Steel: 1925: 1.9",
         "Independent series, COW iron and steel",
         "1913: 4.2",
         "1925: 1.87",

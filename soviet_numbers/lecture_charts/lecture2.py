@@ -54,7 +54,7 @@ def plan_and_outcome(planned: float, actual: float, heavy: float):
     charts.source_line(fig, f"{TEXTBOOK}; no citation in the text. Figures P33-P35; per-year = total / years.",
                        kinds=["official", "derived"])
     return charts.set_point(fig, f"Investment beat the plan: {actual:g} billion rubles in 4 1/4 years against "
-                            f"{planned:g} planned for 5, or {per_year[1]:.2f} a year against {per_year[0]:.2f}.")
+                            f"{planned:g} planned for 5 years.")
 
 
 def assets_and_output(assets: list[float], output: list[float]):

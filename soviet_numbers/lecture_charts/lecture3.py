@@ -35,12 +35,12 @@ def groups(series: dict[str, list[float]]):
     b = [f"B: {x:,.0f}" for x in group_b]
     for i in range(3):
         a_bar, b_bar = ax.bar(i, group_a[i], width=0.6), ax.bar(i, group_b[i], bottom=group_a[i], width=0.6)
-        for bar, kind, text, name in [(a_bar, "official", a[i], "Group A, means of production"),
-                                      (b_bar, "derived", b[i], "Group B, consumer goods, total minus A")]:
+        for bar, kind, value, name in [(a_bar, "official", group_a[i], "Group A, means of production"),
+                                       (b_bar, "derived", group_b[i], "Group B, consumer goods")]:
             style = charts.KIND_STYLE[kind]
             patch = charts.tag(bar.patches[0], kind)
             patch.set(facecolor=style["color"], edgecolor=style["edgecolor"], hatch=style["hatch"])
-            patch.course_label = text
+            patch.course_label = f"{value:,.0f}"
             bar.set_label(name)
         ax.text(i, group_a[i] / 2, a[i], ha="center", va="center", color="white", fontsize=8)
         ax.text(i + 0.33, group_a[i] / 2, f"{share(group_a[i], total[i]):.2f}%\nof total\n(derived)", ha="left",
@@ -52,10 +52,9 @@ def groups(series: dict[str, list[float]]):
     charts.direct_labels(ax)  # every segment carries its value
     charts.source_line(fig, f"{TEXTBOOK}. Figures P85-P87, P90-P92. Group B = total - A and the shares are computed "
                        "by the course.", kinds=["official", "derived"])
-    return charts.set_point(fig, f"Group A, the means of production (solid, bottom), grew from "
-                            f"{share(group_a[0], total[0]):.0f}% of output in 1913 to "
-                            f"{share(group_a[2], total[2]):.0f}% in 1929; Group B, consumer goods (hatched, on top), "
-                            "is the rest.")
+    return charts.set_point(fig, f"Group A, means of production, is the solid bottom part; Group B, consumer goods, "
+                            f"the hatched top. A's share of output rose from {share(group_a[0], total[0]):.0f}% in "
+                            f"1913 to {share(group_a[2], total[2]):.0f}% in 1929.")
 
 
 def overfulfilment(products):
@@ -94,9 +93,8 @@ def machine_building():
     ax.set_ylim(0, 10)
     charts.source_line(fig, f"{TEXTBOOK}; table without source footnote. Stated multiples P107-P112; computed from "
                        "the surviving cells P100-P105.", kinds=["official", "bound", "derived"])
-    return charts.set_point(fig, "For the three machines whose table cells survive, the multiple computed from the "
-                            "cells is close to the text's stated multiple; for the other three only the stated "
-                            "multiple is known.")
+    return charts.set_point(fig, "Where the table's cells survive, the multiples computed from them are close to "
+                            "the text's stated multiples.")
 
 
 def steel(rus):
