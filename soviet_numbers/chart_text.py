@@ -27,7 +27,7 @@ KIND_WORDS = WORDS  # the name the explorers and older callers use
 MAX_WORDS = 120  # an alt text never says more than this (the table says everything)
 TARGET_WORDS = 65  # the alt text drops detail, step by step, until it is this short
 
-_SMALL = "zero one two three four five six seven eight nine ten eleven twelve".split()
+_SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 _FRACTIONS = {"1/4": "a quarter", "1/2": "a half", "3/4": "three quarters", "1/3": "a third", "2/3": "two thirds"}
 
 

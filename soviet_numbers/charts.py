@@ -22,7 +22,6 @@ import matplotlib.pyplot as plt
 import matplotlib.ticker  # noqa: F401  (mpl.ticker)
 
 from .citations import SOURCE_PREFIX, SOURCE_SHORT
-
 from .kinds import BAR_STYLE, LEGEND, LINE_STYLE, OKABE_ITO, tag  # noqa: F401  (re-exported: the course's names)
 
 KIND_STYLE = BAR_STYLE  # a bar's style by kind (decided in soviet_numbers.kinds)

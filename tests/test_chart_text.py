@@ -153,7 +153,9 @@ def _stored_charts():
                 page = "".join(page) if isinstance(page, list) else page
                 for image in re.findall(r"<img [^>]*>", page):
                     alt = re.search(r'alt="([^"]*)"', image)
-                    found.append((f"{path.parent.name}/{path.name}", i, html.unescape(alt.group(1)) if alt else "", page))
+                    found.append(
+                        (f"{path.parent.name}/{path.name}", i, html.unescape(alt.group(1)) if alt else "", page)
+                    )
     return found
 
 
@@ -174,9 +176,9 @@ def test_every_stored_chart_is_stored_once_with_alt_text_and_its_numbers():
     for path in executed_notebooks():
         for i, cell in enumerate(nbformat.read(path, as_version=4).cells):
             for output in cell.get("outputs", []):
-                assert "image/png" not in output.get("data", {}) or "<img" not in str(output["data"].get("text/html")), (
-                    f"{path.name} cell {i}: the chart is stored twice (PNG and HTML)"
-                )
+                assert "image/png" not in output.get("data", {}) or "<img" not in str(
+                    output["data"].get("text/html")
+                ), f"{path.name} cell {i}: the chart is stored twice (PNG and HTML)"
 
 
 def test_every_lecture_chart_alt_opens_with_its_point():

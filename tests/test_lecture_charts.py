@@ -141,7 +141,9 @@ def test_every_lecture_chart_alt_opens_with_its_point_and_stays_short(lecture_fi
 
 def test_group_a_b_alt_says_which_is_a_and_which_b(lecture_figures):
     alt = describe(lecture_figures["groups"]).alt
-    assert alt.startswith("Group A, means of production, is the solid bottom part; Group B, consumer goods, the hatched")
+    assert alt.startswith(
+        "Group A, means of production, is the solid bottom part; Group B, consumer goods, the hatched"
+    )
 
 
 def test_gdp_alt_says_the_ussr_fell_behind_all_four_then_gained_and_the_data_agree(lecture_figures):
@@ -161,8 +163,13 @@ def _series_looks(ax) -> list[tuple]:
     looks: list[tuple] = []
     for line in ax.lines:
         if not line.get_label().startswith("_"):
-            looks.append((line.get_label(), to_rgba(line.get_color())[:3], (line.get_marker(), line.get_linestyle(),
-                                                                             line.get_fillstyle())))
+            looks.append(
+                (
+                    line.get_label(),
+                    to_rgba(line.get_color())[:3],
+                    (line.get_marker(), line.get_linestyle(), line.get_fillstyle()),
+                )
+            )
     for container in ax.containers:
         if isinstance(container, BarContainer) and not container.get_label().startswith("_"):
             p = container.patches[0]
@@ -207,8 +214,13 @@ def test_kinds_are_read_from_the_tag_not_the_colour():
 def _coal(kind_of_increase: str):
     a, b = data.value("P117"), data.value("P118")
     fig, ax = charts.new_chart("Coal")
-    charts.bars(ax, ["1925", "1929", "increase"], [a, b, b - a], ["official", "official", kind_of_increase],
-                units="million tons")
+    charts.bars(
+        ax,
+        ["1925", "1929", "increase"],
+        [a, b, b - a],
+        ["official", "official", kind_of_increase],
+        units="million tons",
+    )
     charts.source_line(fig, "the textbook", kinds=["official", kind_of_increase])
     return fig
 
@@ -235,8 +247,9 @@ def test_the_check_and_the_alt_text_read_the_same_kinds():
     from soviet_numbers.chart_checks import summarise
 
     fig = _coal("bound")
-    assert [k for _, k in summarise(fig).bars] == [r.kind for r in describe(fig).rows] == ["official", "official",
-                                                                                          "bound"]
+    assert (
+        [k for _, k in summarise(fig).bars] == [r.kind for r in describe(fig).rows] == ["official", "official", "bound"]
+    )
 
 
 def _imports(module: Path) -> set[str]:
