@@ -3,15 +3,19 @@
 Modules, one job each (imports point down this list, never up):
 
 - ``citations``       the source's title, the themes and the outside series' citations, each defined once
+- ``kinds``           the kinds of value (official, derived, bound, external): styles, words, the tag on an artist
 - ``data``            load the CSV files in ``data/`` (figures with provenance, lost tables, outside series)
 - ``passages``        show verbatim passages of the source with their citation
 - ``arithmetic``      multiples, average annual growth, shares, share decompositions, index numbers
 - ``claims``          audit the text's own arithmetic claims: recompute each and give a verdict
 - ``compare``         official figures against an outside series (Maddison GDP per head, catching up)
+- ``chart_reading``   read a finished chart back: its values, units and each value's kind as tagged (read_chart)
+- ``chart_text``      a chart's text alternative (alt text that says its point, and a table of its numbers)
 - ``charts``          one chart style: colour-blind-safe palette, title, units, source line, kinds of value
-- ``chart_text``      a chart's text alternative (alt text and a table of its numbers), read from the chart
 - ``explorers``       the lectures' interactive ipywidgets, one module per lecture (logic in plain functions)
+- ``lecture_charts``  the lectures' static charts, one module per lecture (a lecture calls one line per chart)
 - ``checks``          instant, friendly feedback on one answer; the answer-status words
+- ``chart_checks``    check a chart a student drew (exercise 3.10), from the same read_chart
 - ``assignments``     the exercises of each lecture, expected answers computed from ``data/``
 - ``build_exercises`` write ``exercises/`` from ``solutions/``
 - ``notebook_files``  re-execute notebooks and store them normalised (reviewable diffs)
