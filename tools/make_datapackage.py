@@ -157,6 +157,22 @@ EXTERNAL = {
             "citation": ("string", "Where the figure was read"),
         },
     },
+    "external/grain_procurements_1927_28.csv": {
+        "title": "Grain procurements by January 1927 and January 1928, as Stalin stated them (13 February 1928)",
+        "citation": "Stalin, J. V., 'First Results of the Procurement Campaign and the Further Tasks of the Party', "
+        "13 February 1928, Works, vol. 11 (Moscow, 1954); see data/references.csv (stalin1928_procurement)",
+        "license": "figures quoted from a public-domain text, with its verbatim sentence; course file CC BY 4.0",
+        "fields": {
+            "item_id": ("string", "G- and the period"),
+            "item": ("string", "What the figure measures"),
+            "period": ("string", "The period, as printed"),
+            "value": ("number", "The figure"),
+            "qualifier": ("string", "The text's own qualifier ('scarcely totalled'), blank if none"),
+            "unit": ("string", "Unit (million poods; one pood is about 16.4 kg)"),
+            "fragment": ("string", "The sentence, verbatim"),
+            "citation": ("string", "Where the figure was read"),
+        },
+    },
 }
 # The course's bibliography: every work it cites, with what the course read of it (data/references.csv).
 REFERENCES = {
