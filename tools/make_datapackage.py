@@ -158,7 +158,7 @@ EXTERNAL = {
         },
     },
     "external/grain_procurements_1927_28.csv": {
-        "title": "Grain procurements by January 1927 and January 1928, as Stalin stated them (13 February 1928)",
+        "title": "Grain procurements and the grain deficit of winter 1927/28, as Stalin stated them (January, February 1928)",
         "citation": "Stalin, J. V., 'First Results of the Procurement Campaign and the Further Tasks of the Party', "
         "13 February 1928, Works, vol. 11 (Moscow, 1954); see data/references.csv (stalin1928_procurement)",
         "license": "figures quoted from a public-domain text, with its verbatim sentence; course file CC BY 4.0",

@@ -1,14 +1,15 @@
 """Lecture 1b's exercises ("Who paid?"): the lecture's methods applied to figures it does not compute.
 
-1b.1 applies a per cent change (lecture 1) to an outside table read verbatim (data/external/); 1b.2 applies a
-multiple to the chapter's own figures in the Who-paid frame; 1b.3 is a written answer.
+1b.1 and 1b.4 apply a per cent change and a bound (lecture 1) to an outside table read verbatim (data/external/);
+1b.2 and 1b.3 apply a multiple and a share to the chapter's own figures in the Who-paid frame; 1b.5 is a written
+answer.
 """
 
 from __future__ import annotations
 
 from .. import arithmetic as ar
 from ..data import external_table, value
-from .parts import Exercise, boolean, choice, exercise, per_cent_change, times, written
+from .parts import Exercise, boolean, choice, exercise, number, per_cent_change, times, written
 
 GRAIN_FILE = "grain_procurements_1927_28.csv"
 
@@ -75,6 +76,57 @@ def build() -> list[Exercise]:
         ),
         exercise(
             "1b.3",
+            "The budget's transfer to industry against the rent the peasants no longer paid",
+            number(
+                "excess_as_share_of_rent",
+                ar.share(value("P05"), value("P04")),
+                what="a share in per cent",
+                unit="%",
+                rel_tol=0.005,
+                decimals=1,
+                hints=(
+                    "a share in per cent: the budget's net financing of industry in 1925/26 as a part of the rent.",
+                    "the part is P05 (million rubles, 1925/26); the whole is P04 (million gold rubles a year).",
+                    "share = part / whole * 100, or share(part, whole).",
+                ),
+            ),
+            choice(
+                "same_kind_of_rubles",
+                "no",
+                ("yes", "no"),
+                hints=(
+                    "look at the unit and the date of each figure.",
+                    "P04 is 'gold rent' paid before the revolution; P05 is in rubles of 1925/26.",
+                    "rubles of different dates and kinds are not the same unit unless a price index links them.",
+                ),
+            ),
+        ),
+        exercise(
+            "1b.4",
+            "Two deficits and a bound",
+            times(
+                "deficit_ratio",
+                ar.multiple(grain("G-siberia"), grain("G-deficit")),
+                rel_tol=0.005,
+                hints=(
+                    "a multiple: the February shortfall (G-deficit) over the January deficit (G-siberia).",
+                    "G-siberia is printed as 'more than' 100 million poods: a lower bound, not an exact value.",
+                    "G-deficit / G-siberia, or multiple(G-siberia value, G-deficit value).",
+                ),
+            ),
+            choice(
+                "ratio_is",
+                "at most",
+                ("exact", "at most", "at least"),
+                hints=(
+                    "dividing by a lower bound: does the true ratio lie above or below your number?",
+                    "a larger denominator gives a smaller ratio: what if the January deficit was more than 100?",
+                    "a ratio with a lower bound in the denominator is an upper bound: 'at most'.",
+                ),
+            ),
+        ),
+        exercise(
+            "1b.5",
             "Written answer: who paid?",
             written(
                 "written_answer_who_paid",
