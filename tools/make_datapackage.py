@@ -158,9 +158,11 @@ EXTERNAL = {
         },
     },
     "external/grain_procurements_1927_28.csv": {
-        "title": "Grain procurements and the grain deficit of winter 1927/28, as Stalin stated them (January, February 1928)",
-        "citation": "Stalin, J. V., 'First Results of the Procurement Campaign and the Further Tasks of the Party', "
-        "13 February 1928, Works, vol. 11 (Moscow, 1954); see data/references.csv (stalin1928_procurement)",
+        "title": "Grain procurements and the grain deficit of winter 1927/28, as Stalin stated them (Jan.-Feb. 1928)",
+        "citation": "Stalin, J. V., 'Grain Procurements and the Prospects for the Development of Agriculture' "
+        "(January 1928) and 'First Results of the Procurement Campaign and the Further Tasks of the Party' "
+        "(13 February 1928), Works, vol. 11 (Moscow, 1954); see data/references.csv (stalin1928_siberia, "
+        "stalin1928_procurement)",
         "license": "figures quoted from a public-domain text, with its verbatim sentence; course file CC BY 4.0",
         "fields": {
             "item_id": ("string", "G- and the period"),
