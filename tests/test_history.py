@@ -29,11 +29,11 @@ def _cited(bullet: str) -> list[tuple[str, str]]:
 
 def test_references_are_complete_rows():
     assert REFERENCES["id"].is_unique
-    for column in ("authors", "year", "title", "published", "status", "used_for"):
+    for column in ("authors", "year", "title", "published", "read", "used_for"):
         assert (REFERENCES[column].str.len() > 0).all(), column
-    read = REFERENCES[REFERENCES["status"].str.startswith("read")]
+    read = REFERENCES[REFERENCES["read"].str.startswith("read")]
     linked = read["read_at"].str.startswith("http")
-    unlinked_copy = read["status"].str.contains("does not link")  # read in a copy the course may not hand out
+    unlinked_copy = read["read"].str.contains("does not link")  # read in a copy the course may not hand out
     datasets = read["id"].isin(["maddison2020", "cow_nmc6_doc"])  # read from their data files (data/external/README.md)
     assert (linked | unlinked_copy | datasets).all(), list(read.loc[~(linked | unlinked_copy | datasets), "id"])
 

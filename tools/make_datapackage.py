@@ -186,7 +186,7 @@ REFERENCES = {
             "year": ("string", "Year of publication (n.d. where the copy read gives none)"),
             "title": ("string", "Title"),
             "published": ("string", "Journal, publisher or site"),
-            "status": ("string", "What the course read of it; 'named, not read' for works only recommended"),
+            "read": ("string", "What the course read of it; 'named, not read' for works only recommended"),
             "read_at": ("string", "Where the course read it (blank if not read)"),
             "used_for": ("string", "Where and for what the course cites it"),
         },
