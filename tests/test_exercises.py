@@ -29,7 +29,7 @@ EXEMPT = {
 
 def _lecture_notebooks(exercise_id: str) -> list[Path]:
     lecture = exercise_id.split(".")[0]
-    return sorted((ROOT / "notebooks").glob(f"0{lecture}*.ipynb"))
+    return sorted((ROOT / "notebooks").glob(f"0{lecture}_*.ipynb"))  # 01_ is lecture 1, 01b_ lecture 1b
 
 
 def _visible_text(path: Path) -> str:

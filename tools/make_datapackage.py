@@ -157,6 +157,24 @@ EXTERNAL = {
             "citation": ("string", "Where the figure was read"),
         },
     },
+    "external/grain_procurements_1927_28.csv": {
+        "title": "Grain procurements and the grain deficit of winter 1927/28, as Stalin stated them (Jan.-Feb. 1928)",
+        "citation": "Stalin, J. V., 'Grain Procurements and the Prospects for the Development of Agriculture' "
+        "(January 1928) and 'First Results of the Procurement Campaign and the Further Tasks of the Party' "
+        "(13 February 1928), Works, vol. 11 (Moscow, 1954); see data/references.csv (stalin1928_siberia, "
+        "stalin1928_procurement)",
+        "license": "figures quoted from a public-domain text, with its verbatim sentence; course file CC BY 4.0",
+        "fields": {
+            "item_id": ("string", "G- and the period"),
+            "item": ("string", "What the figure measures"),
+            "period": ("string", "The period, as printed"),
+            "value": ("number", "The figure"),
+            "qualifier": ("string", "The text's own qualifier ('scarcely totalled'), blank if none"),
+            "unit": ("string", "Unit (million poods; one pood is about 16.4 kg)"),
+            "fragment": ("string", "The sentence, verbatim"),
+            "citation": ("string", "Where the figure was read"),
+        },
+    },
 }
 # The course's bibliography: every work it cites, with what the course read of it (data/references.csv).
 REFERENCES = {
@@ -168,7 +186,7 @@ REFERENCES = {
             "year": ("string", "Year of publication (n.d. where the copy read gives none)"),
             "title": ("string", "Title"),
             "published": ("string", "Journal, publisher or site"),
-            "status": ("string", "What the course read of it; 'named, not read' for works only recommended"),
+            "read": ("string", "What the course read of it; 'named, not read' for works only recommended"),
             "read_at": ("string", "Where the course read it (blank if not read)"),
             "used_for": ("string", "Where and for what the course cites it"),
         },

@@ -17,7 +17,7 @@ from collections import defaultdict
 from ..checks import Feedback, safely
 from .parts import Exercise, Part
 
-LECTURES = ("0", "1", "2", "3", "4", "5")
+LECTURES = ("0", "1", "1b", "2", "3", "4", "5")
 _BUILT: dict[str, dict[str, Exercise]] = {}
 _ATTEMPTS: defaultdict[tuple[str, str], int] = defaultdict(int)
 
@@ -39,7 +39,8 @@ def exercises() -> dict[str, Exercise]:
 
 def lecture_of(assignment: str) -> str:
     """The lecture of an assignment: '01_sources_of_accumulation' -> '1' (its exercises are 1.1, 1.2 ...)."""
-    return str(int(str(assignment).split("_", 1)[0]))
+    prefix = str(assignment).split("_", 1)[0]
+    return str(int(prefix)) if prefix.isdigit() else prefix.lstrip("0")  # '01b_who_paid' -> '1b'
 
 
 def assignment_exercises(assignment: str) -> dict[str, Exercise]:
