@@ -2,6 +2,7 @@
 
 import csv
 import hashlib
+import os
 import zipfile
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import nbformat
 import pytest
 
 from soviet_numbers.build_exercises import EXERCISES, ROOT
-from soviet_numbers.grading.collect import collect
+from soviet_numbers.grading.collect import collect, ignored_files
 from soviet_numbers.grading.grade import grade_submissions
 from soviet_numbers.grading.release import release
 
@@ -77,6 +78,16 @@ def graded(tmp_path_factory):
                 "admin_industry_change = None", "admin_industry_change = data.figures().head(2)"
             )
     _write(subs, "ken.ipynb", wrong_type)
+    looping = _answered()  # 1.1-1.4 right, then an infinite loop in 1.5's cell
+    cell = next(c for c in looping.cells if 'check("1.5"' in c.source)
+    cell.source = "while True:\n    pass\n" + cell.source
+    _write(subs, "leo.ipynb", looping)
+    renamed = _answered()  # handed in twice; the newer copy renamed an answer
+    _write(subs, "mia/first_try.ipynb", _nb())
+    for cell in renamed.cells:
+        cell.source = cell.source.replace("depositors_growth_rate", "depositors_growth")
+    newer = _write(subs, "mia/final.ipynb", renamed)
+    os.utime(newer, (newer.stat().st_atime, newer.stat().st_mtime + 60))
 
     before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in subs.rglob("*") if p.is_file()}
     rows = grade_submissions(subs, ASSIGNMENT, out / "grades.csv", timeout=3, workers=2)
@@ -90,7 +101,7 @@ def _by(rows, student):
 
 def test_submissions_are_byte_identical_after_grading(graded):
     assert graded["before"] == graded["after"]
-    assert len(graded["before"]) == 13
+    assert len(graded["before"]) == 16
 
 
 def test_correct_notebook_gets_full_points(graded):
@@ -122,7 +133,26 @@ def test_every_bad_input_is_a_row_with_a_reason(graded):
 def test_first_cell_raising_is_explained_per_answer(graded):
     erin = [r for r in _by(graded["rows"], "erin") if r.exercise]
     assert erin and all(r.status == "error" for r in erin if r.max_points)
-    assert "RuntimeError" in erin[0].message
+    assert "RuntimeError" in erin[0].message and "code cell 2" in erin[0].message
+    assert "code cell 3 (exercise 1.1) raised NameError (`data` is not defined)" in erin[0].message
+
+
+def test_answers_before_an_infinite_loop_keep_their_points(graded):
+    leo = _by(graded["rows"], "leo")
+    before = [r for r in leo if r.exercise in ("1.1", "1.2", "1.3", "1.4") and r.max_points]
+    assert len(before) >= 4 and all(r.status == "correct" for r in before)
+    assert sum(r.points for r in before) == sum(r.max_points for r in before)
+    loop = [r for r in leo if r.status == "error" and r.exercise == "1.5"]
+    assert loop and all("(exercise 1.5) timed out" in r.message for r in loop), [r.message for r in leo]
+    assert sum(r.points for r in leo) == 9 - sum(r.max_points for r in leo if r.exercise == "1.5" and r.variable)
+
+
+def test_the_newest_of_several_notebooks_is_graded_and_a_renamed_answer_is_named(graded):
+    mia = _by(graded["rows"], "mia")
+    assert {r.submission for r in mia} == {"final.ipynb"}
+    assert any("graded the newest, final.ipynb" in r.message and "first_try.ipynb" in r.message for r in mia)
+    renamed = next(r for r in mia if r.variable == "depositors_growth_rate")
+    assert "did you mean `depositors_growth`?" in renamed.message
 
 
 def test_huge_output_is_discarded_but_grading_goes_on(graded):
@@ -153,8 +183,10 @@ def test_gradebook_feedback_and_written_answers(graded):
 def test_collect_flags_duplicates(tmp_path):
     _write(tmp_path, "x.ipynb", _nb())
     _write(tmp_path, "X/y.ipynb", _nb())
+    (tmp_path / "hal.html").write_text("<p>not a notebook</p>")
     subs = collect(tmp_path)
     assert [bool(s.problem) for s in subs] == [False, True]
+    assert ignored_files(tmp_path) == [tmp_path / "hal.html"]
 
 
 def test_release_folder_zip_and_refusal(tmp_path, monkeypatch):
