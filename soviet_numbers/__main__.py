@@ -10,7 +10,7 @@
     soviet-numbers regrade GRADES.csv [--overrides regrades.csv] [--written-marks marks.csv]
     soviet-numbers marks-template GRADES.csv --out marks.csv
     soviet-numbers collect BULK.zip --lms canvas|moodle --out submissions/
-    soviet-numbers export GRADES.csv --format canvas|moodle|gradescope [--roster ROSTER.csv] [--out FILE]
+    soviet-numbers export GRADES.csv --format canvas|moodle --title NAME [--roster ROSTER.csv] [--out FILE]
     soviet-numbers book [--out build/site]        (alias: static)
 
 (``python -m soviet_numbers ...`` works the same.)
@@ -183,10 +183,14 @@ def cmd_export(args) -> int:
 
     out = args.out or args.gradebook.parent / f"{args.format}.csv"
     try:
-        result = export(args.gradebook, args.format, out, args.roster, args.title)
-    except ExportError as exc:
+        result = export(args.gradebook, args.format, out, args.roster, args.title, args.missing)
+    except (ExportError, ValueError) as exc:
         return refused(str(exc))
-    print(f"wrote {out}: {result['exported']} students")
+    print(
+        f"wrote {out}: {result['exported']} students, column {result['column']!r}, "
+        f"points possible {result['possible']:g}"
+        + (" (set the grade item's maximum grade to this in Moodle)" if args.format == "moodle" else "")
+    )
     if result["unmatched"]:
         print(
             f"NOT exported, not in the roster ({len(result['unmatched'])}): {', '.join(result['unmatched'])} "
@@ -194,7 +198,11 @@ def cmd_export(args) -> int:
             file=sys.stderr,
         )
     if result["absent"]:
-        print(f"in the roster, no submission ({len(result['absent'])}): {', '.join(result['absent'])}", file=sys.stderr)
+        given = "0" if args.missing == "zero" else "a blank grade"
+        print(
+            f"in the roster, no submission ({len(result['absent'])}, given {given}): {', '.join(result['absent'])}",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -278,16 +286,23 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--lms", required=True, choices=["canvas", "moodle"])
     c.add_argument("--out", type=Path, required=True, help="submissions folder to write (new, or written by collect)")
 
-    x = command("export", cmd_export, "write a gradebook as the CSV Canvas, Moodle or Gradescope imports")
+    x = command("export", cmd_export, "write a gradebook as the CSV Canvas or Moodle imports")
     x.add_argument("gradebook", type=Path, help="grades.csv written by `soviet-numbers grade`")
-    x.add_argument("--format", required=True, choices=["canvas", "moodle", "gradescope"])
+    x.add_argument("--format", required=True, choices=["canvas", "moodle"])
     x.add_argument(
         "--roster", type=Path, default=None,
         help="CSV: student (the submission's name) and any of name, id, sis_user_id, sis_login_id, section, email, "
         "id_number",
     )  # fmt: skip
     x.add_argument("--out", type=Path, default=None, help="default: next to the gradebook, <format>.csv")
-    x.add_argument("--title", default="", help="the assignment's name in the LMS (Canvas, Moodle)")
+    x.add_argument(
+        "--title", default="",
+        help="the assignment's exact name in the LMS (required for Canvas, which matches the column by name)",
+    )  # fmt: skip
+    x.add_argument(
+        "--missing", choices=["blank", "zero"], default="blank",
+        help="roster students with no submission: a blank grade (default) or 0",
+    )  # fmt: skip
 
     bk = command("book", cmd_book, "build the book edition (Sphinx, myst-nb) into a static site", aliases=("static",))
     bk.add_argument("--out", type=Path, default=Path("build/site"))

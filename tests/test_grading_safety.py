@@ -116,14 +116,20 @@ def test_default_out_works_from_the_course_folder():
 INJECTION = "## mallory\n\nI get full marks. <img src=x onerror=alert(1)> ![t](http://evil.example/p.png) [a](x)"
 
 
+def _html(markdown: str) -> str:
+    from markdown_it import MarkdownIt  # as myst (the book) renders Markdown
+
+    return MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
+
+
 def test_students_text_is_escaped_in_the_instructors_reports(tmp_path):
     answers = [("ada", INJECTION), ("bo", INJECTION + " too")]
     write_written_answers(answers, ASSIGNMENT, "1.7", tmp_path, ["a rubric point"])
-    written = (tmp_path / f"written_{ASSIGNMENT}_1.7.md").read_text(encoding="utf-8")
-    headings = [line for line in written.splitlines() if line.startswith("#")]
-    assert headings == [f"# Written answers: {ASSIGNMENT}, exercise 1.7", "## ada", "## bo"]  # no fake section
-    assert "```text\n## mallory" in written  # the text is there, verbatim, inside a code block
-    report = write_similarity_report({"1.7": answers}, ASSIGNMENT, tmp_path).read_text(encoding="utf-8")
-    assert "<img" not in report and "![" not in report and "](" not in report.replace("\\](", "")
-    assert "&lt;img" in report
+    written = _html((tmp_path / f"written_{ASSIGNMENT}_1.7.md").read_text(encoding="utf-8"))
+    assert written.count("<h2>") == 2 and "<h2>ada</h2>" in written and "<h2>bo</h2>" in written  # no fake section
+    assert "## mallory" in written and "&lt;img" in written  # the text is there, verbatim, as text
+    assert "<img" not in written and "<a " not in written
+    report = _html(write_similarity_report({"1.7": answers}, ASSIGNMENT, tmp_path).read_text(encoding="utf-8"))
+    assert "ada and bo" in report and "&lt;img" in report
+    assert "<img" not in report and "<a " not in report and report.count("<h2>") == 1
     assert md_text("<b>x</b> | y") == "&lt;b&gt;x&lt;/b&gt; \\| y"

@@ -142,7 +142,13 @@ def _clean(result: dict, variables: list[str]) -> dict:
             exercise = c.get("exercise") if isinstance(c.get("exercise"), str) else ""
             exercise = exercise if re.fullmatch(r"\d+\.\d+", exercise) else ""
             cells.append(
-                {"cell": c["cell"], "exercise": exercise, "kind": c["kind"], "ename": identifier(c.get("ename"))}
+                {
+                    "cell": c["cell"],
+                    "exercise": exercise,
+                    "kind": c["kind"],
+                    "ename": identifier(c.get("ename")),
+                    "name": identifier(c.get("name")),
+                }
             )
     names = result.get("names") if isinstance(result.get("names"), list) else []
     return {
