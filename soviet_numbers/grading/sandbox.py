@@ -166,6 +166,13 @@ class Sandbox:
 
     def run_submission(self, raw: bytes, assignment: str, variables: list[str], timeout: int) -> dict:
         """Run one notebook in the sandbox; the same plain result as :func:`.execute.run_submission`."""
+        if shutil.which("bwrap") is None:  # on a cluster node: each node needs bubblewrap
+            return {
+                "payload": {},
+                "problem": f"bubblewrap (bwrap) is not installed on the grading node {os.uname().nodename}",
+                "cell_problems": [],
+                "notes": [],
+            }
         nonce = "SNWORKER-" + secrets.token_hex(12) + ":"
         request = json.dumps(
             {
