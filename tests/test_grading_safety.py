@@ -133,3 +133,28 @@ def test_students_text_is_escaped_in_the_instructors_reports(tmp_path):
     assert "ada and bo" in report and "&lt;img" in report
     assert "<img" not in report and "<a " not in report and report.count("<h2>") == 1
     assert md_text("<b>x</b> | y") == "&lt;b&gt;x&lt;/b&gt; \\| y"
+
+
+class _Stream:
+    def __init__(self, tty: bool):
+        self.tty, self.text = tty, ""
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> None:
+        self.text += text
+
+    def flush(self) -> None:
+        pass
+
+
+def test_progress_counts_on_a_terminal_and_is_quiet_otherwise():
+    from soviet_numbers.grading.progress import Progress
+
+    for tty in (True, False):
+        stream = _Stream(tty)
+        with Progress(3, "graded", stream=stream) as shown:
+            for _ in range(3):
+                shown.step()
+        assert ("graded 3 of 3" in stream.text) is tty and (stream.text == "") is not tty
