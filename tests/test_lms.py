@@ -242,3 +242,23 @@ def test_a_bulk_download_becomes_one_notebook_per_student(tmp_path, lms):
     (out / f"{sorted(expected)[0]}.ipynb").write_bytes(b"edited by the instructor")
     assert main(["collect", str(bulk), "--lms", lms, "--out", str(out)]) != 0  # not ours any more
     assert (out / f"{sorted(expected)[0]}.ipynb").read_bytes() == b"edited by the instructor"
+
+
+def test_class_statistics_show_who_was_right_the_commonest_wrong_answers_and_the_median(tmp_path):
+    from soviet_numbers.assignments import assignment_exercises
+    from soviet_numbers.grading.reports import StudentReport
+    from soviet_numbers.grading.stats import class_statistics, write_statistics
+
+    def report(student, points, answer=None):
+        status = "correct" if points else "wrong"
+        rows = [_row(student, "1.1", points, 1, status)]
+        rows[0].variable = "admin_industry_change"
+        return StudentReport(student, rows, answers={"admin_industry_change": answer} if answer else {})
+
+    reports = [report("ada", 1), report("bo", 0, "-18"), report("cy", 0, "-18"), report("di", 0, "<b>60</b>")]
+    exercises = assignment_exercises(ASSIGNMENT)
+    first = next(s for s in class_statistics(reports, exercises) if s["exercise"] == "1.1")
+    assert (first["right"], first["graded"], first["median"]) == (1, 4, 0)
+    assert first["wrong"]["admin_industry_change"][0] == ("-18", 2)
+    text = write_statistics(reports, exercises, ASSIGNMENT, tmp_path).read_text(encoding="utf-8")
+    assert "| 1.1 " in text and "1 of 4" in text and "-18 (2)" in text and "&lt;b&gt;60" in text

@@ -26,6 +26,7 @@ import nbformat
 from ..assignments import assignment_exercises
 
 OUTPUT_CAP_BYTES = 1_000_000  # per cell; larger outputs are discarded (and reported)
+DUMP_MARGIN = 30  # seconds the answers' dump may take beyond a cell's limit
 TEXT_LIMIT = 20_000  # characters of a text answer read back (a written answer is far shorter)
 _EXERCISE = re.compile(r"Exercise\s+(\d+\.\d+)")
 _CHECK = re.compile(r"""check\(\s*["'](\d+\.\d+)["']""")
@@ -289,6 +290,8 @@ def run_submission(raw: bytes, assignment: str, variables: list[str], timeout: i
         client = CellByCell(
             nb, timeout=timeout, kernel_name="python3", allow_errors=True, resources={"metadata": {"path": str(work)}}
         )
+        # The dump is quick, but waits for an interrupted cell to stop: a busy machine gets a margin, not a zero.
+        client.timeout_func = lambda cell: timeout + DUMP_MARGIN if cell is dump else timeout
         try:
             # The kernel's own stdout and stderr go nowhere: only its messages are read.
             asyncio.run(
