@@ -4,7 +4,7 @@ sandboxed, into the same files, byte for byte, as the local process pool."""
 from pathlib import Path
 
 import pytest
-from test_grading import ASSIGNMENT, _answered, _nb, _write
+from grading_helpers import ASSIGNMENT, answered, notebook, write
 
 from soviet_numbers.grading.grade import grade_submissions
 from soviet_numbers.grading.sandbox import unavailable_reason
@@ -19,8 +19,8 @@ def _tree(folder: Path) -> dict:
 
 def test_a_cluster_grades_the_class_as_the_local_pool_does(tmp_path):
     subs = tmp_path / "subs"
-    _write(subs, "alice.ipynb", _answered())
-    _write(subs, "bob.ipynb", _nb())
+    write(subs, "alice.ipynb", answered())
+    write(subs, "bob.ipynb", notebook())
     grade_submissions(subs, ASSIGNMENT, tmp_path / "pool" / "grades.csv", timeout=20, workers=2)
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40

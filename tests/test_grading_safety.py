@@ -7,7 +7,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from test_grading import ASSIGNMENT, _answered, _write
+from grading_helpers import ASSIGNMENT, answered, write
 
 import soviet_numbers.grading.grade as grading
 from soviet_numbers.__main__ import main
@@ -23,7 +23,7 @@ def _snapshot(folder: Path) -> dict:
 @pytest.fixture
 def course(tmp_path, monkeypatch):
     """A course folder with a class and the instructor's own files; running any notebook fails the test."""
-    _write(tmp_path / "submissions", "ada.ipynb", _answered())
+    write(tmp_path / "submissions", "ada.ipynb", answered())
     (tmp_path / "notes.csv").write_text("the instructor's own notes\n", encoding="utf-8")
     (tmp_path / "grades.csv").write_text("student,points\nada,9\n", encoding="utf-8")  # kept by hand
     (tmp_path / "afile").write_text("a file\n", encoding="utf-8")

@@ -4,7 +4,7 @@ import csv
 from pathlib import Path
 
 import pytest
-from test_grading import ASSIGNMENT, _answered, _nb, _write
+from grading_helpers import ASSIGNMENT, answered, notebook, write
 
 from soviet_numbers.grading.adjustments import AdjustmentError, read_adjustments
 from soviet_numbers.grading.adjustments import apply as apply_adjustments
@@ -146,8 +146,8 @@ def test_similarity_flags_close_pairs_and_never_penalises(tmp_path):
 
 
 def test_grading_twice_with_the_same_inputs_writes_the_same_files(tmp_path):
-    _write(tmp_path / "subs", "alice.ipynb", _answered())
-    _write(tmp_path / "subs", "bob.ipynb", _nb())
+    write(tmp_path / "subs", "alice.ipynb", answered())
+    write(tmp_path / "subs", "bob.ipynb", notebook())
     overrides = _csv(tmp_path / "o.csv", ["student", "exercise", "points", "reason"], ["bob", "1.1", "1", "oral"])
     outputs = []
     for run in ("a", "b"):
@@ -164,8 +164,8 @@ def test_regrade_and_marks_apply_to_stored_results_without_running_the_class(tmp
     import soviet_numbers.grading.grade as grading
     from soviet_numbers.__main__ import main
 
-    _write(tmp_path / "subs", "alice.ipynb", _answered())
-    _write(tmp_path / "subs", "bob.ipynb", _nb())
+    write(tmp_path / "subs", "alice.ipynb", answered())
+    write(tmp_path / "subs", "bob.ipynb", notebook())
     out = tmp_path / "out"
     grade_submissions(tmp_path / "subs", ASSIGNMENT, out / "grades.csv", workers=2, sandboxed=False)
     stats = (out / f"stats_{ASSIGNMENT}.md").read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from test_grading import ASSIGNMENT, _answered, _by, _write
+from grading_helpers import ASSIGNMENT, answered, rows_of, write
 
 from soviet_numbers.grading.grade import NO_SANDBOX_NOTE, grade_submissions
 from soviet_numbers.grading.sandbox import SandboxUnavailable, _package_dirs, unavailable_reason
@@ -42,7 +42,7 @@ def _unix_server(address: str, connections: list, stop: threading.Event) -> sock
 
 def _hostile(code: str, at_end: bool = False):
     """A diligent student's notebook with one more cell: the attack (after the imports, or last)."""
-    nb = _answered()
+    nb = answered()
     index = len(nb.cells) if at_end else next(i for i, c in enumerate(nb.cells) if "import check" in c.source) + 1
     nb.cells.insert(index, nbformat.v4.new_code_cell(code))
     return nb
@@ -71,8 +71,8 @@ def attacked(tmp_path_factory):
                 continue
 
     threading.Thread(target=accept, daemon=True).start()
-    _write(subs, "alice.ipynb", _answered())
-    _write(
+    write(subs, "alice.ipynb", answered())
+    write(
         subs,
         "escaper.ipynb",
         _hostile(
@@ -87,7 +87,7 @@ def attacked(tmp_path_factory):
     )
     # One vandal walks the file system to rewrite other submissions, the gradebook and the instructor's files,
     # and copies the instructor's environment into an answer.
-    _write(
+    write(
         subs,
         "vandal.ipynb",
         _hostile(
@@ -107,10 +107,10 @@ def attacked(tmp_path_factory):
             at_end=True,
         ),
     )
-    _write(
+    write(
         subs, "caller.ipynb", _hostile(f"import socket\nsocket.create_connection(('127.0.0.1', {port}), timeout=3)\n")
     )
-    _write(
+    write(
         subs,
         "forker.ipynb",
         _hostile(
@@ -124,7 +124,7 @@ def attacked(tmp_path_factory):
             "    children.append(pid)\n"
         ),
     )
-    _write(subs, "hog.ipynb", _hostile("hog = bytearray(16 * 1024 ** 3)\n"))
+    write(subs, "hog.ipynb", _hostile("hog = bytearray(16 * 1024 ** 3)\n"))
     # One snoop looks for the course's history and roster and for Unix sockets (on the file system and abstract),
     # and tries to send what it finds back through its feedback: an error message, a wrong answer, a type's name.
     tag = uuid.uuid4().hex[:12]
@@ -136,7 +136,7 @@ def attacked(tmp_path_factory):
         _unix_server(unix_path, unix_connections, stop),
         _unix_server(f"\0sn-test-{tag}", unix_connections, stop),
     ]
-    _write(
+    write(
         subs,
         "snoop.ipynb",
         _hostile(
@@ -191,19 +191,19 @@ LEAKED = ("increase_is", "deposits_increase")  # the answers the snoop overwrote
 
 
 def _points(rows, student):
-    return sum(r.points for r in _by(rows, student))
+    return sum(r.points for r in rows_of(rows, student))
 
 
 def _notes(rows, student):
-    return " ".join(r.message for r in _by(rows, student) if r.status in ("note", "error"))
+    return " ".join(r.message for r in rows_of(rows, student) if r.status in ("note", "error"))
 
 
 def test_every_attacker_still_gets_its_row_and_alice_is_unaffected(attacked):
     rows = attacked["rows"]
     assert _points(rows, "alice") == 9
-    assert _points(rows, "snoop") == 9 - sum(r.max_points for r in _by(rows, "snoop") if r.variable in LEAKED)
+    assert _points(rows, "snoop") == 9 - sum(r.max_points for r in rows_of(rows, "snoop") if r.variable in LEAKED)
     for student in ("escaper", "vandal", "caller", "forker", "hog"):
-        assert _by(rows, student), student
+        assert rows_of(rows, student), student
         assert _points(rows, student) == 9, (student, _notes(rows, student))  # its own correct answers still count
 
 
@@ -282,7 +282,7 @@ def test_grading_refuses_without_a_sandbox_and_notes_the_risk_when_told_to(tmp_p
 
     monkeypatch.setattr(sandbox.shutil, "which", lambda name: None)
     assert "apt-get install bubblewrap" in sandbox.unavailable_reason()
-    _write(tmp_path / "subs", "alice.ipynb", _answered())
+    write(tmp_path / "subs", "alice.ipynb", answered())
     with pytest.raises(SandboxUnavailable):
         grade_submissions(tmp_path / "subs", ASSIGNMENT, tmp_path / "grades.csv", workers=1)
     rows = grade_submissions(tmp_path / "subs", ASSIGNMENT, tmp_path / "grades.csv", workers=1, sandboxed=False)
