@@ -10,7 +10,10 @@ from soviet_numbers.grading.grade import grade_submissions
 from soviet_numbers.grading.sandbox import unavailable_reason
 
 distributed = pytest.importorskip("distributed")
-pytestmark = pytest.mark.skipif(unavailable_reason() is not None, reason=f"no sandbox: {unavailable_reason()}")
+pytestmark = [
+    pytest.mark.cluster,  # its own .ci/run step: a cluster's start and a second grading of the class
+    pytest.mark.skipif(unavailable_reason() is not None, reason=f"no sandbox: {unavailable_reason()}"),
+]
 
 
 def _tree(folder: Path) -> dict:
