@@ -6,7 +6,11 @@
     soviet-numbers release ASSIGNMENT --out DIR [--zip]
     soviet-numbers grade SUBMISSIONS_DIR --assignment ASSIGNMENT [--out grades.csv] [--timeout 60] [--workers N]
     soviet-numbers grade ... [--overrides regrades.csv] [--written-marks marks.csv] [--no-sandbox]
-    soviet-numbers export GRADES.csv --format canvas|moodle|gradescope [--roster ROSTER.csv] [--out FILE]
+    soviet-numbers grade ... [--scheduler tcp://HOST:8786]   (a Dask distributed cluster)
+    soviet-numbers regrade GRADES.csv [--overrides regrades.csv] [--written-marks marks.csv]
+    soviet-numbers marks-template GRADES.csv --out marks.csv
+    soviet-numbers collect BULK.zip --lms canvas|moodle --out submissions/
+    soviet-numbers export GRADES.csv --format canvas|moodle --title NAME [--roster ROSTER.csv] [--out FILE]
     soviet-numbers book [--out build/site]        (alias: static)
 
 (``python -m soviet_numbers ...`` works the same.)
@@ -104,6 +108,7 @@ def cmd_release(args) -> int:
 
 def cmd_grade(args) -> int:
     from .grading.adjustments import AdjustmentError
+    from .grading.collect import ignored_files
     from .grading.grade import NO_SANDBOX_NOTE, grade_submissions
     from .grading.reports import summary
     from .grading.sandbox import SandboxUnavailable
@@ -121,13 +126,55 @@ def cmd_grade(args) -> int:
             sandboxed=not args.no_sandbox,
             overrides=args.overrides,
             marks=args.written_marks,
+            scheduler=args.scheduler,
         )
     except SandboxUnavailable as exc:
         return refused(f"no sandbox: {exc}")
     except (AdjustmentError, ValueError) as exc:
         return refused(str(exc))
+    for path in ignored_files(args.submissions):
+        print(f"not a notebook, not graded: {path}", file=sys.stderr)
     print(summary(rows))
     print(f"gradebook: {args.out}")
+    return 0
+
+
+def cmd_regrade(args) -> int:
+    from .grading.adjustments import AdjustmentError
+    from .grading.grade import regrade
+    from .grading.reports import summary
+
+    try:
+        rows = regrade(args.gradebook, args.overrides, args.written_marks, args.feedback)
+    except (AdjustmentError, ValueError) as exc:
+        return refused(str(exc))
+    print(summary(rows))
+    print(f"gradebook: {args.gradebook} (regrades and marks applied to the stored results; no notebook ran)")
+    return 0
+
+
+def cmd_marks_template(args) -> int:
+    from .grading.grade import marks_template
+
+    try:
+        count = marks_template(args.gradebook, args.out)
+    except ValueError as exc:
+        return refused(str(exc))
+    print(f"wrote {args.out}: {count} rows (student x written exercise); fill in points and comment")
+    return 0
+
+
+def cmd_collect(args) -> int:
+    from .grading.bulk import collect_bulk
+
+    try:
+        result = collect_bulk(args.bulk, args.lms, args.out)
+    except ValueError as exc:
+        return refused(str(exc))
+    for student, (name, dropped) in sorted(result.items()):
+        extra = f" (newer than {', '.join(dropped)})" if dropped else ""
+        print(f"{student}: {name}{extra}")
+    print(f"wrote {len(result)} submissions to {args.out}")
     return 0
 
 
@@ -136,10 +183,14 @@ def cmd_export(args) -> int:
 
     out = args.out or args.gradebook.parent / f"{args.format}.csv"
     try:
-        result = export(args.gradebook, args.format, out, args.roster, args.title)
-    except ExportError as exc:
+        result = export(args.gradebook, args.format, out, args.roster, args.title, args.missing)
+    except (ExportError, ValueError) as exc:
         return refused(str(exc))
-    print(f"wrote {out}: {result['exported']} students")
+    print(
+        f"wrote {out}: {result['exported']} students, column {result['column']!r}, "
+        f"points possible {result['possible']:g}"
+        + (" (set the grade item's maximum grade to this in Moodle)" if args.format == "moodle" else "")
+    )
     if result["unmatched"]:
         print(
             f"NOT exported, not in the roster ({len(result['unmatched'])}): {', '.join(result['unmatched'])} "
@@ -147,7 +198,11 @@ def cmd_export(args) -> int:
             file=sys.stderr,
         )
     if result["absent"]:
-        print(f"in the roster, no submission ({len(result['absent'])}): {', '.join(result['absent'])}", file=sys.stderr)
+        given = "0" if args.missing == "zero" else "a blank grade"
+        print(
+            f"in the roster, no submission ({len(result['absent'])}, given {given}): {', '.join(result['absent'])}",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -205,20 +260,49 @@ def build_parser() -> argparse.ArgumentParser:
         help="marks for written answers: CSV of student, exercise, points, comment[, max_points]",
     )  # fmt: skip
     g.add_argument(
+        "--scheduler", default=None,
+        help="address of a Dask distributed scheduler (tcp://host:8786): grade on its workers, each sandboxed",
+    )  # fmt: skip
+    g.add_argument(
         "--no-sandbox", action="store_true",
         help="run students' code WITHOUT the bubblewrap sandbox (only where bwrap cannot run; noted in the gradebook)",
     )  # fmt: skip
 
-    x = command("export", cmd_export, "write a gradebook as the CSV Canvas, Moodle or Gradescope imports")
+    rg = command("regrade", cmd_regrade, "apply regrades and marks to a graded class's stored results (no re-run)")
+    rg.add_argument("gradebook", type=Path, help="grades.csv written by `soviet-numbers grade`")
+    rg.add_argument("--overrides", type=Path, default=None, help="regrades: CSV of student, exercise, points, reason")
+    rg.add_argument(
+        "--written-marks", type=Path, default=None,
+        help="marks: CSV of student, exercise, points, comment, max_points (see marks-template)",
+    )  # fmt: skip
+    rg.add_argument("--feedback", type=Path, default=None, help="feedback folder (default: next to the gradebook)")
+
+    mt = command("marks-template", cmd_marks_template, "write a marks CSV pre-filled for every written answer")
+    mt.add_argument("gradebook", type=Path, help="grades.csv written by `soviet-numbers grade`")
+    mt.add_argument("--out", type=Path, required=True, help="the marks CSV to write (never over a file of yours)")
+
+    c = command("collect", cmd_collect, "turn an LMS bulk download (zip) into one notebook per student")
+    c.add_argument("bulk", type=Path, help="the zip downloaded from Canvas or Moodle")
+    c.add_argument("--lms", required=True, choices=["canvas", "moodle"])
+    c.add_argument("--out", type=Path, required=True, help="submissions folder to write (new, or written by collect)")
+
+    x = command("export", cmd_export, "write a gradebook as the CSV Canvas or Moodle imports")
     x.add_argument("gradebook", type=Path, help="grades.csv written by `soviet-numbers grade`")
-    x.add_argument("--format", required=True, choices=["canvas", "moodle", "gradescope"])
+    x.add_argument("--format", required=True, choices=["canvas", "moodle"])
     x.add_argument(
         "--roster", type=Path, default=None,
         help="CSV: student (the submission's name) and any of name, id, sis_user_id, sis_login_id, section, email, "
         "id_number",
     )  # fmt: skip
     x.add_argument("--out", type=Path, default=None, help="default: next to the gradebook, <format>.csv")
-    x.add_argument("--title", default="", help="the assignment's name in the LMS (Canvas, Moodle)")
+    x.add_argument(
+        "--title", default="",
+        help="the assignment's exact name in the LMS (required for Canvas, which matches the column by name)",
+    )  # fmt: skip
+    x.add_argument(
+        "--missing", choices=["blank", "zero"], default="blank",
+        help="roster students with no submission: a blank grade (default) or 0",
+    )  # fmt: skip
 
     bk = command("book", cmd_book, "build the book edition (Sphinx, myst-nb) into a static site", aliases=("static",))
     bk.add_argument("--out", type=Path, default=Path("build/site"))

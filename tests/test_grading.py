@@ -2,99 +2,82 @@
 
 import csv
 import hashlib
+import os
+import re
 import zipfile
-from pathlib import Path
 
 import nbformat
 import pytest
+from grading_helpers import ASSIGNMENT, EXERCISE, answered, notebook, rows_of, write
 
 from soviet_numbers.build_exercises import EXERCISES, ROOT
-from soviet_numbers.grading.collect import collect
+from soviet_numbers.grading.collect import collect, ignored_files
 from soviet_numbers.grading.grade import grade_submissions
 from soviet_numbers.grading.release import release
-
-ASSIGNMENT = "01_sources_of_accumulation"
-EXERCISE = EXERCISES / f"{ASSIGNMENT}.ipynb"
-SOLUTION = ROOT / "solutions" / f"{ASSIGNMENT}.ipynb"
-
-
-def _nb(path=EXERCISE):
-    return nbformat.read(path, as_version=4)
-
-
-def _write(folder: Path, name: str, nb) -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, path)
-    return path
-
-
-def _answered():
-    """The exercise notebook as a diligent student leaves it: solution code pasted in, outputs stored."""
-    nb = _nb()
-    solved = _nb(SOLUTION)
-    solved_code = [c.source for c in solved.cells if c.cell_type == "code"]
-    code = [c for c in nb.cells if c.cell_type == "code"]
-    for cell, src in zip(code, solved_code):
-        cell.source = src
-    return nb
 
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     subs = tmp_path_factory.mktemp("submissions")
     out = tmp_path_factory.mktemp("out")
-    _write(subs, "alice.ipynb", _answered())
-    _write(subs, "bob.ipynb", _nb())  # handed in blank
-    cheat = _nb()
+    write(subs, "alice.ipynb", answered())
+    write(subs, "bob.ipynb", notebook())  # handed in blank
+    cheat = notebook()
     for cell in cheat.cells:
         if cell.cell_type == "code" and "check(" in cell.source:
             cell.source = 'check = lambda *a: print("✓ Correct")\n' + cell.source
             cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="✓ Correct\n")]
-    _write(subs, "mallory.ipynb", cheat)
+    write(subs, "mallory.ipynb", cheat)
     (subs / "carol.ipynb").write_text("this is not JSON", encoding="utf-8")
-    _write(subs, "dave.ipynb", _nb(EXERCISES / "02_capital_construction.ipynb"))
-    boom = _answered()
+    write(subs, "dave.ipynb", notebook(EXERCISES / "02_capital_construction.ipynb"))
+    boom = answered()
     next(c for c in boom.cells if "import check" in c.source).source = 'raise RuntimeError("boom")'
-    _write(subs, "erin.ipynb", boom)
-    loop = _answered()
+    write(subs, "erin.ipynb", boom)
+    loop = answered()
     loop.cells.insert(3, nbformat.v4.new_code_cell("while True:\n    pass"))
-    _write(subs, "frank.ipynb", loop)
-    crash = _answered()
+    write(subs, "frank.ipynb", loop)
+    crash = answered()
     crash.cells.insert(3, nbformat.v4.new_code_cell("import os\nos._exit(1)"))
-    _write(subs, "grace.ipynb", crash)
-    loud = _answered()
+    write(subs, "grace.ipynb", crash)
+    loud = answered()
     loud.cells.insert(3, nbformat.v4.new_code_cell('print("x" * 1_200_000)'))
-    _write(subs, "heidi.ipynb", loud)
+    write(subs, "heidi.ipynb", loud)
     empty = nbformat.v4.new_notebook()
-    _write(subs, "ivan.ipynb", empty)
+    write(subs, "ivan.ipynb", empty)
     (subs / "judy.ipynb").write_bytes(b"")
-    _write(subs, "alice/submission.ipynb", _answered())  # a second notebook under the same name
-    wrong_type = _nb()
+    write(subs, "alice/submission.ipynb", answered())  # a second notebook under the same name
+    wrong_type = notebook()
     for cell in wrong_type.cells:
         if "admin_industry_change = None" in cell.source:
             cell.source = cell.source.replace(
                 "admin_industry_change = None", "admin_industry_change = data.figures().head(2)"
             )
-    _write(subs, "ken.ipynb", wrong_type)
+    write(subs, "ken.ipynb", wrong_type)
+    looping = answered()  # 1.1-1.4 right, then an infinite loop in 1.5's cell
+    cell = next(c for c in looping.cells if 'check("1.5"' in c.source)
+    cell.source = "while True:\n    pass\n" + cell.source
+    write(subs, "leo.ipynb", looping)
+    renamed = answered()  # handed in twice; the newer copy renamed an answer
+    write(subs, "mia/first_try.ipynb", notebook())
+    for cell in renamed.cells:
+        cell.source = cell.source.replace("depositors_growth_rate", "depositors_growth")
+    newer = write(subs, "mia/final.ipynb", renamed)
+    os.utime(newer, (newer.stat().st_atime, newer.stat().st_mtime + 60))
 
     before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in subs.rglob("*") if p.is_file()}
-    rows = grade_submissions(subs, ASSIGNMENT, out / "grades.csv", timeout=3, workers=2)
+    # 6 s a cell: the loops below are stopped after it; the imports must fit in it on a busy 2-core machine
+    rows = grade_submissions(subs, ASSIGNMENT, out / "grades.csv", timeout=6, workers=2)
     after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in subs.rglob("*") if p.is_file()}
     return {"rows": rows, "before": before, "after": after, "out": out, "subs": subs}
 
 
-def _by(rows, student):
-    return [r for r in rows if r.student == student]
-
-
 def test_submissions_are_byte_identical_after_grading(graded):
     assert graded["before"] == graded["after"]
-    assert len(graded["before"]) == 13
+    assert len(graded["before"]) == 16
 
 
 def test_correct_notebook_gets_full_points(graded):
-    alice = [r for r in _by(graded["rows"], "alice") if r.submission == "alice.ipynb"]
+    alice = [r for r in rows_of(graded["rows"], "alice") if r.submission == "alice.ipynb"]
     auto = [r for r in alice if r.max_points > 0]
     assert auto and all(r.status == "correct" for r in auto)
     assert sum(r.points for r in alice) == sum(r.max_points for r in auto) == 9
@@ -102,7 +85,7 @@ def test_correct_notebook_gets_full_points(graded):
 
 def test_blank_and_cheating_notebooks_get_nothing(graded):
     for student in ("bob", "mallory"):
-        rows = [r for r in _by(graded["rows"], student) if r.exercise]
+        rows = [r for r in rows_of(graded["rows"], student) if r.exercise]
         assert rows and all(r.status == "unanswered" for r in rows), student
         assert sum(r.points for r in rows) == 0
 
@@ -120,19 +103,38 @@ def test_every_bad_input_is_a_row_with_a_reason(graded):
 
 
 def test_first_cell_raising_is_explained_per_answer(graded):
-    erin = [r for r in _by(graded["rows"], "erin") if r.exercise]
+    erin = [r for r in rows_of(graded["rows"], "erin") if r.exercise]
     assert erin and all(r.status == "error" for r in erin if r.max_points)
-    assert "RuntimeError" in erin[0].message
+    assert "RuntimeError" in erin[0].message and "code cell 2" in erin[0].message
+    assert re.search(r"code cell 3 \(exercise 1\.1\) raised NameError \(`\w+` is not defined\)", erin[0].message)
+
+
+def test_answers_before_an_infinite_loop_keep_their_points(graded):
+    leo = rows_of(graded["rows"], "leo")
+    before = [r for r in leo if r.exercise in ("1.1", "1.2", "1.3", "1.4") and r.max_points]
+    assert len(before) >= 4 and all(r.status == "correct" for r in before)
+    assert sum(r.points for r in before) == sum(r.max_points for r in before)
+    loop = [r for r in leo if r.status == "error" and r.exercise == "1.5"]
+    assert loop and all("(exercise 1.5) timed out" in r.message for r in loop), [r.message for r in leo]
+    assert all(r.points == 0 for r in leo if r.exercise == "1.5")
+
+
+def test_the_newest_of_several_notebooks_is_graded_and_a_renamed_answer_is_named(graded):
+    mia = rows_of(graded["rows"], "mia")
+    assert {r.submission for r in mia} == {"final.ipynb"}
+    assert any("graded the newest, final.ipynb" in r.message and "first_try.ipynb" in r.message for r in mia)
+    renamed = next(r for r in mia if r.variable == "depositors_growth_rate")
+    assert "did you mean `depositors_growth`?" in renamed.message
 
 
 def test_huge_output_is_discarded_but_grading_goes_on(graded):
-    heidi = _by(graded["rows"], "heidi")
+    heidi = rows_of(graded["rows"], "heidi")
     assert sum(r.points for r in heidi) == 9
     assert any("discarded" in r.message for r in heidi if r.status == "note")
 
 
 def test_wrong_type_is_reported_in_the_students_terms(graded):
-    ken = {r.variable: r for r in _by(graded["rows"], "ken")}
+    ken = {r.variable: r for r in rows_of(graded["rows"], "ken")}
     assert ken["admin_industry_change"].status == "invalid" and "table" in ken["admin_industry_change"].message
 
 
@@ -151,10 +153,12 @@ def test_gradebook_feedback_and_written_answers(graded):
 
 
 def test_collect_flags_duplicates(tmp_path):
-    _write(tmp_path, "x.ipynb", _nb())
-    _write(tmp_path, "X/y.ipynb", _nb())
+    write(tmp_path, "x.ipynb", notebook())
+    write(tmp_path, "X/y.ipynb", notebook())
+    (tmp_path / "hal.html").write_text("<p>not a notebook</p>")
     subs = collect(tmp_path)
     assert [bool(s.problem) for s in subs] == [False, True]
+    assert ignored_files(tmp_path) == [tmp_path / "hal.html"]
 
 
 def test_release_folder_zip_and_refusal(tmp_path, monkeypatch):
@@ -183,11 +187,11 @@ def test_release_folder_zip_and_refusal(tmp_path, monkeypatch):
 def test_charts_and_the_capstone_are_graded(tmp_path, assignment):
     """The chart a student draws (3.9) is read back from the kernel and checked; the capstone grades in full."""
     exercise, solution = EXERCISES / f"{assignment}.ipynb", ROOT / "solutions" / f"{assignment}.ipynb"
-    nb = _nb(exercise)
-    solved = [c.source for c in _nb(solution).cells if c.cell_type == "code"]
+    nb = notebook(exercise)
+    solved = [c.source for c in notebook(solution).cells if c.cell_type == "code"]
     for cell, src in zip([c for c in nb.cells if c.cell_type == "code"], solved):
         cell.source = src
-    _write(tmp_path / "subs", "alice.ipynb", nb)
+    write(tmp_path / "subs", "alice.ipynb", nb)
     # the sandbox is tested in test_sandbox.py; here the chart's read-back and the capstone's checks are the point
     rows = grade_submissions(
         tmp_path / "subs", assignment, tmp_path / "grades.csv", timeout=30, workers=2, sandboxed=False

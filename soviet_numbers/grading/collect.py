@@ -1,4 +1,9 @@
-"""Find a class's submissions in a folder, fingerprint each, and flag duplicate names."""
+"""Find a class's submissions in a folder, fingerprint each, and flag duplicate names.
+
+``DIR/<student>.ipynb`` or ``DIR/<student>/<any>.ipynb``. A student folder with several notebooks: the newest
+(modification time; then name) is graded, and the submission's note names the others. A file and a folder under
+the same name are a duplicate: the second is not graded, and says so.
+"""
 
 from __future__ import annotations
 
@@ -13,25 +18,45 @@ class Submission:
     path: Path
     sha256: str
     problem: str = ""  # set when the submission cannot be graded (duplicate name, ...)
+    note: str = ""  # said in the gradebook (e.g. which of several notebooks was graded)
 
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
+def _notebooks(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts and p.is_file()]
+
+
+def ignored_files(submissions_dir: Path) -> list[Path]:
+    """Files in the submissions folder that are not notebooks (e.g. ``hal.html``): listed, never graded."""
+    root = Path(submissions_dir)
+    return sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file() and p.suffix != ".ipynb" and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    )
+
+
 def collect(submissions_dir: Path) -> list[Submission]:
-    """Find submissions: ``DIR/<student>.ipynb`` or ``DIR/<student>/<any>.ipynb``. Duplicate names are flagged."""
+    """The submissions in a folder, top-level files first, then folders, each in name order."""
     submissions_dir = Path(submissions_dir)
     found: list[Submission] = []
-    # Top-level files first, then folders, each in name order: the first notebook under a name is graded.
-    for path in sorted(
-        submissions_dir.rglob("*.ipynb"), key=lambda p: (len(p.relative_to(submissions_dir).parts), str(p))
-    ):
-        if ".ipynb_checkpoints" in path.parts:
+    for path in sorted(p for p in submissions_dir.glob("*.ipynb") if p.is_file()):
+        found.append(Submission(student=path.stem, path=path, sha256=sha256(path)))
+    for folder in sorted(p for p in submissions_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        notebooks = sorted(_notebooks(folder), key=lambda p: (-p.stat().st_mtime, str(p)))
+        if not notebooks:
             continue
-        rel = path.relative_to(submissions_dir)
-        student = rel.parts[0] if len(rel.parts) > 1 else path.stem
-        found.append(Submission(student=student, path=path, sha256=sha256(path)))
+        sub = Submission(student=folder.name, path=notebooks[0], sha256=sha256(notebooks[0]))
+        if len(notebooks) > 1:
+            others = ", ".join(str(p.relative_to(folder)) for p in notebooks[1:])
+            sub.note = (
+                f"{len(notebooks)} notebooks in {folder.name}/: graded the newest, "
+                f"{notebooks[0].relative_to(folder)} (not graded: {others})"
+            )
+        found.append(sub)
     seen: dict[str, Submission] = {}
     for sub in found:
         key = sub.student.strip().lower()

@@ -1,13 +1,23 @@
-"""What grading writes: the gradebook CSV, one feedback file per student, the written answers per exercise."""
+"""What grading writes: the gradebook CSV, one feedback file per student, the written answers per exercise.
+
+Every file goes through :func:`.outputs.write_atomic` (a temporary file, then a rename; recorded as ours). Students'
+text in the instructor's Markdown is escaped: written answers sit in fenced code blocks (no heading, link, image
+or HTML of theirs is rendered), and names and short answers in running text or tables are escaped
+(:func:`md_text`).
+"""
 
 from __future__ import annotations
 
 import csv
+import html
+import io
+import re
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..checks import status_label
+from .outputs import write_atomic
 
 GRADEBOOK_FIELDS = [
     "student",
@@ -21,6 +31,7 @@ GRADEBOOK_FIELDS = [
     "submission",
     "sha256",
 ]
+MESSAGE_LIMIT = 400  # characters of any one feedback message: student text that comes back is bounded
 
 
 @dataclass
@@ -42,18 +53,44 @@ class StudentReport:
     student: str
     rows: list[Row] = field(default_factory=list)
     written: dict[str, str] = field(default_factory=dict)
+    answers: dict[str, str] = field(default_factory=dict)  # variable -> the answer, short (for class statistics)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~!#])")
+
+
+def md_text(text: str, limit: int | None = None) -> str:
+    """Student text made inert in Markdown and HTML: one line, HTML escaped, Markdown punctuation backslashed."""
+    text = " ".join(str(text).split())
+    if limit is not None and len(text) > limit:
+        text = text[:limit] + "…"
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def md_block(text: str) -> list[str]:
+    """Student text, verbatim and inert: a fenced code block longer than any run of backticks in it."""
+    fence = "`" * max(3, 1 + max((len(m) for m in re.findall(r"`+", text)), default=0))
+    return [fence + "text", text.strip("\n"), fence]
+
+
+def gradebook_csv(rows: list[Row]) -> str:
+    buffer = io.StringIO()
+    w = csv.DictWriter(buffer, fieldnames=GRADEBOOK_FIELDS, lineterminator="\n")
+    w.writeheader()
+    for r in rows:
+        d = asdict(r)
+        d["status"] = status_label(r.status)
+        w.writerow(d)
+    return buffer.getvalue()
 
 
 def write_gradebook(rows: list[Row], out_csv: Path) -> None:
     """One row per answer (and per problem), statuses in words."""
-    out_csv.parent.mkdir(parents=True, exist_ok=True)
-    with out_csv.open("w", newline="", encoding="utf-8") as f:
-        w = csv.DictWriter(f, fieldnames=GRADEBOOK_FIELDS, lineterminator="\n")
-        w.writeheader()
-        for r in rows:
-            d = asdict(r)
-            d["status"] = status_label(r.status)
-            w.writerow(d)
+    write_atomic(Path(out_csv), gradebook_csv(rows))
+
+
+def written_answers_name(assignment: str, exercise_id: str) -> str:
+    return f"written_{assignment}_{exercise_id}.md"
 
 
 def write_written_answers(
@@ -63,33 +100,52 @@ def write_written_answers(
     lines = [
         f"# Written answers: {assignment}, exercise {exercise_id}",
         "",
-        "Collected by `soviet-numbers grade`. Never auto-scored: read and grade them yourself.",
+        "Collected by `soviet-numbers grade`. Never auto-scored: read and grade them yourself "
+        "(`soviet-numbers marks-template` writes the marks file). Each answer is shown verbatim, as text.",
         "",
     ]
     if rubric:
         lines += ["**Rubric** (what a strong answer covers; students never see it):", ""]
         lines += [f"- {point}" for point in rubric] + [""]
     for student, text in sorted(answers):
-        lines += [f"## {student}", "", text.strip(), ""]
-    (folder / f"written_{assignment}_{exercise_id}.md").write_text("\n".join(lines), encoding="utf-8")
+        lines += [f"## {md_text(student)}", "", *md_block(text), ""]
+    write_atomic(Path(folder) / written_answers_name(assignment, exercise_id), "\n".join(lines))
 
 
-def write_feedback(rep: StudentReport, assignment: str, feedback_dir: Path, suffix: str = "") -> None:
-    earned = sum(r.points for r in rep.rows)
-    possible = sum(r.max_points for r in rep.rows if r.status != "note")
+def _bounded(text: str) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= MESSAGE_LIMIT else text[:MESSAGE_LIMIT] + "…"
+
+
+def feedback_name(student: str, suffix: str = "") -> str:
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in student) or "student"
+    return f"{safe}{suffix}.md"
+
+
+def write_feedback(
+    rep: StudentReport, assignment: str, feedback_dir: Path, suffix: str = "", name: str | None = None
+) -> None:
+    automatic = [r for r in rep.rows if r.status not in ("note", "regrade", "marked")]
+    earned = sum(r.points for r in automatic) + sum(r.points for r in rep.rows if r.status == "regrade")
+    possible = sum(r.max_points for r in automatic)
+    marked = [r for r in rep.rows if r.status == "marked"]
     lines = [
-        f"# Feedback for {rep.student}: {assignment}",
+        f"# Feedback for {md_text(rep.student)}: {assignment}",
         "",
-        f"Automatic points: **{earned:g} / {possible:g}** (written answers are graded separately by your instructor).",
-        "",
-        "| exercise | answer | result | feedback |",
-        "|---|---|---|---|",
+        f"Automatic points (with any regrade): **{earned:g} / {possible:g}**.",
     ]
+    if marked:
+        lines.append(
+            f"Written answers, marked by your instructor: **{sum(r.points for r in marked):g} / "
+            f"{sum(r.max_points for r in marked):g}**."
+        )
+    else:
+        lines.append("Written answers are marked separately by your instructor.")
+    lines += ["", "| exercise | answer | result | feedback |", "|---|---|---|---|"]
     for r in rep.rows:
-        msg = r.message.replace("|", "\\|").replace("\n", " ")
+        msg = _bounded(r.message).replace("|", "\\|")
         lines.append(f"| {r.exercise} | {r.variable} | {status_label(r.status)} | {msg} |")
-    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in rep.student) or "student"
-    (feedback_dir / f"{safe}{suffix}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_atomic(Path(feedback_dir) / (name or feedback_name(rep.student, suffix)), "\n".join(lines) + "\n")
 
 
 def summary(rows: list[Row]) -> str:

@@ -2,10 +2,13 @@
 
 Each submission runs in its own sandboxed worker process (:mod:`.worker`), which runs nbclient and the kernel:
 
-- a read-only view of the system, and a private, empty, writable ``/tmp``: nothing else is writable;
-- the instructor's home, the submissions folder, the output folder and the course's ``solutions/`` are hidden
-  (empty); only the Python installation and the course package are visible again, read-only;
-- its own network namespace (no network at all), PID, IPC and UTS namespaces, ``--die-with-parent``,
+- an empty root: only the system's programs and libraries (``/usr``), a few files of ``/etc``, the Python
+  installation and the course package with its data are there, read-only, and a private, empty, writable ``/tmp``
+  (and ``/dev/shm``). Nothing of the instructor's is there: no home, no course folder (its ``.git``, roster,
+  marks, solutions), no submissions, no outputs, no ``/run`` or ``/var``: no Unix-domain socket on the file system
+  can be reached;
+- its own network namespace (no network at all, and no abstract Unix sockets, which belong to it), PID, IPC and
+  UTS namespaces, ``--die-with-parent``,
   ``--new-session``; an environment with nothing of the instructor's;
 - limits on memory (``RLIMIT_AS``) and on processes: a pids cgroup where the grader may create one (as root), else
   ``RLIMIT_NPROC`` (as an ordinary user); where neither is possible the run says so in its notes.
@@ -76,46 +79,67 @@ def _under(path: Path, parent: Path) -> bool:
         return False
 
 
-def _package_root() -> Path:
+def _package_dirs() -> list[Path]:
+    """The course package and its data, where they are installed (an editable install: in the course folder)."""
     import soviet_numbers
 
-    return Path(soviet_numbers.__file__).resolve().parent.parent
+    from ..data import DATA_DIR
+
+    return [Path(soviet_numbers.__file__).resolve().parent, Path(DATA_DIR).resolve()]
+
+
+# The system a Python kernel needs, read-only. Everything else of the machine is absent from the sandbox: the
+# instructor's home and folders, the course's .git, roster, marks and solutions, /run and /var (where Unix-domain
+# sockets live), other users' /tmp.
+SYSTEM = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
+SYSTEM_FILES = (
+    "/etc/ld.so.cache",
+    "/etc/ld.so.conf",
+    "/etc/ld.so.conf.d",
+    "/etc/localtime",
+    "/etc/passwd",
+    "/etc/group",
+    "/etc/nsswitch.conf",
+    "/etc/hosts",
+    "/etc/fonts",
+    "/etc/mime.types",
+)
 
 
 @dataclass
 class Sandbox:
-    """Where a class's submissions run. ``hide``: folders the students' code must not see (beyond the defaults)."""
+    """Where a class's submissions run: an empty root with only what a submission needs, read-only.
+
+    ``hide``: kept for callers of the former interface; nothing outside :meth:`visible` is in the sandbox at all.
+    """
 
     hide: list[Path] = field(default_factory=list)
     memory_mb: int = MEMORY_MB
     max_processes: int = MAX_PROCESSES
 
-    def hidden(self) -> list[Path]:
-        root = _package_root()
-        paths = [Path.home(), *self.hide, root / "solutions"]
-        return [p.resolve() for p in paths if p.exists() and p.resolve() != Path("/")]
-
     def visible(self) -> list[Path]:
-        """What the worker needs, shown again read-only: the interpreter, its environment, the course package."""
-        from ..data import DATA_DIR
-
-        paths = {Path(sys.prefix), Path(sys.base_prefix), Path(sys.exec_prefix), _package_root(), DATA_DIR}
-        return sorted(p.resolve() for p in paths if p.exists())
+        """What the worker needs, read-only: the interpreter, its environment, the course package and its data."""
+        paths = {Path(sys.prefix), Path(sys.base_prefix), Path(sys.exec_prefix), *_package_dirs()}
+        return sorted({p.resolve() for p in paths if p.exists()})
 
     def command(self) -> list[str]:
-        args = ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
-        hidden, visible = self.hidden(), self.visible()
-        tmp = Path("/tmp")
-        for path in hidden:
-            if not _under(path, tmp):
-                args += ["--tmpfs", str(path)]
-        for path in visible:
-            args += ["--ro-bind", str(path), str(path)]
-        for path in hidden:  # hidden again where a visible folder brought it back (solutions/ in the course)
-            if any(_under(path, v) for v in visible):
-                args += ["--tmpfs", str(path)]
+        args = ["bwrap", "--tmpfs", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--dir", "/etc"]
+        for name in SYSTEM:
+            path = Path(name)
+            if path.is_symlink():
+                args += ["--symlink", os.readlink(path), name]
+            elif path.exists():
+                args += ["--ro-bind", name, name]
+        for name in SYSTEM_FILES:
+            if Path(name).exists():
+                args += ["--ro-bind", name, name]
+        for path in self.visible():
+            if not any(_under(path, Path(s)) for s in SYSTEM if not Path(s).is_symlink()):
+                args += ["--ro-bind", str(path), str(path)]
         args += [
-            "--unshare-net",
+            "--remount-ro",
+            "/",
+            "--unshare-net",  # no network; abstract Unix sockets belong to the network namespace: none either
             "--unshare-pid",
             "--unshare-ipc",
             "--unshare-uts",
@@ -142,6 +166,13 @@ class Sandbox:
 
     def run_submission(self, raw: bytes, assignment: str, variables: list[str], timeout: int) -> dict:
         """Run one notebook in the sandbox; the same plain result as :func:`.execute.run_submission`."""
+        if shutil.which("bwrap") is None:  # on a cluster node: each node needs bubblewrap
+            return {
+                "payload": {},
+                "problem": f"bubblewrap (bwrap) is not installed on the grading node {os.uname().nodename}",
+                "cell_problems": [],
+                "notes": [],
+            }
         nonce = "SNWORKER-" + secrets.token_hex(12) + ":"
         request = json.dumps(
             {
@@ -167,7 +198,7 @@ class Sandbox:
             return {
                 "payload": {},
                 "problem": "the sandboxed run took too long and was stopped",
-                "cell_errors": [],
+                "cell_problems": [],
                 "notes": limits.notes,
             }
         finally:
@@ -178,7 +209,7 @@ class Sandbox:
             return {
                 "payload": {},
                 "problem": f"the sandboxed run gave no result ({reason})",
-                "cell_errors": [],
+                "cell_problems": [],
                 "notes": limits.notes,
             }
         result = json.loads(lines[-1][len(nonce) :])

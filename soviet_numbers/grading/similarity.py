@@ -1,7 +1,8 @@
 """A similarity report for written answers: pairs above a threshold, side by side, for the instructor to read.
 
 Word 3-shingles and their Jaccard index (standard library only). It flags; it never penalises: two answers may be
-alike because both quote the same passage, or because students worked together as allowed.
+alike because both quote the same passage, or because students worked together as allowed. Students' text in the
+report is escaped (:func:`.reports.md_text`).
 """
 
 from __future__ import annotations
@@ -9,6 +10,9 @@ from __future__ import annotations
 import re
 from itertools import combinations
 from pathlib import Path
+
+from .outputs import write_atomic
+from .reports import md_text
 
 THRESHOLD = 0.5  # Jaccard index of word 3-shingles
 
@@ -48,19 +52,21 @@ def write_similarity_report(
         for index, first, second in similar_pairs(answers, threshold):
             found += 1
             lines += [
-                f"## Exercise {exercise_id}: {first} and {second} (similarity {index:.2f})",
+                f"## Exercise {exercise_id}: {md_text(first)} and {md_text(second)} (similarity {index:.2f})",
                 "",
-                f"| {first} | {second} |",
+                f"| {md_text(first)} | {md_text(second)} |",
                 "|---|---|",
                 f"| {_cell(texts[first])} | {_cell(texts[second])} |",
                 "",
             ]
     if not found:
         lines.append("No pair of answers reaches the threshold.")
-    path = folder / f"similarity_{assignment}.md"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+    return write_atomic(Path(folder) / similarity_name(assignment), "\n".join(lines) + "\n")
+
+
+def similarity_name(assignment: str) -> str:
+    return f"similarity_{assignment}.md"
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    return md_text(text)  # students' text, inert: no heading, link, image or HTML of theirs renders

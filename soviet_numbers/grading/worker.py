@@ -27,8 +27,8 @@ def main() -> int:
     except Exception as exc:  # noqa: BLE001 - report, never crash the grader
         result = {
             "payload": {},
-            "problem": f"the sandboxed run failed ({type(exc).__name__}: {str(exc)[:160]})",
-            "cell_errors": [],
+            "problem": f"the sandboxed run failed ({type(exc).__name__})",
+            "cell_problems": [],
             "notes": [],
         }
     sys.stdout.write("\n" + request["nonce"] + json.dumps(result) + "\n")
