@@ -13,10 +13,11 @@ from pathlib import Path
 
 import nbformat
 
+from . import course
+from .course import ROOT
 from .notebook_files import normalise
 from .notebook_files import text as notebook_text
 
-ROOT = Path(__file__).resolve().parent.parent
 SOLUTIONS = ROOT / "solutions"
 EXERCISES = ROOT / "exercises"
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
@@ -97,7 +98,8 @@ def render(nb: nbformat.NotebookNode) -> str:
 
 
 def pairs() -> list[tuple[Path, Path]]:
-    return [(p, EXERCISES / p.name) for p in sorted(SOLUTIONS.glob("*.ipynb"))]
+    """(solution, exercise notebook) of every unit with a solution, in course order (course.yml)."""
+    return [(ROOT / u.solution, ROOT / u.exercise_notebook) for u in course.units() if u.solution]
 
 
 def expected_text(solution_path: Path) -> str:
