@@ -23,8 +23,8 @@ from pathlib import Path
 
 import nbformat
 
-from .citations import SOURCE_TITLE, SOURCE_URL
 from . import course
+from .citations import SOURCE_TITLE, SOURCE_URL
 from .course import ROOT
 
 REPOSITORY = "https://github.com/soviet-numbers/soviet-industrialization-course"
