@@ -78,8 +78,12 @@ def exercise_notebook(solution: nbformat.NotebookNode, assignment: str = "") -> 
         tags = cell.get("metadata", {}).get("tags", [])
         if DROP_TAG in tags:
             continue
-        # Keep only tags: execution timestamps and other run metadata of the solutions do not belong here.
+        # Keep only tags and how the cell is shown (a folded install cell stays folded): execution timestamps and
+        # other run metadata of the solutions do not belong here.
+        shown = cell.get("metadata", {}).get("jupyter")
         cell.metadata = nbformat.NotebookNode({"tags": tags} if tags else {})
+        if shown:
+            cell.metadata["jupyter"] = shown
         if cell.cell_type == "code":
             cell.source = strip_solutions(cell.source)
             cell.outputs = []
