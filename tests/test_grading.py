@@ -3,41 +3,19 @@
 import csv
 import hashlib
 import zipfile
-from pathlib import Path
 
 import nbformat
 import pytest
+from helpers import ASSIGNMENT, EXERCISE
+from helpers import answered as _answered
+from helpers import read_notebook as _nb
+from helpers import rows_of as _by
+from helpers import write_notebook as _write
 
 from soviet_numbers.build_exercises import EXERCISES, ROOT
 from soviet_numbers.grading.collect import collect
 from soviet_numbers.grading.grade import grade_submissions
 from soviet_numbers.grading.release import release
-
-ASSIGNMENT = "01_sources_of_accumulation"
-EXERCISE = EXERCISES / f"{ASSIGNMENT}.ipynb"
-SOLUTION = ROOT / "solutions" / f"{ASSIGNMENT}.ipynb"
-
-
-def _nb(path=EXERCISE):
-    return nbformat.read(path, as_version=4)
-
-
-def _write(folder: Path, name: str, nb) -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, path)
-    return path
-
-
-def _answered():
-    """The exercise notebook as a diligent student leaves it: solution code pasted in, outputs stored."""
-    nb = _nb()
-    solved = _nb(SOLUTION)
-    solved_code = [c.source for c in solved.cells if c.cell_type == "code"]
-    code = [c for c in nb.cells if c.cell_type == "code"]
-    for cell, src in zip(code, solved_code):
-        cell.source = src
-    return nb
 
 
 @pytest.fixture(scope="module")
@@ -82,10 +60,6 @@ def graded(tmp_path_factory):
     rows = grade_submissions(subs, ASSIGNMENT, out / "grades.csv", timeout=3, workers=2)
     after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in subs.rglob("*") if p.is_file()}
     return {"rows": rows, "before": before, "after": after, "out": out, "subs": subs}
-
-
-def _by(rows, student):
-    return [r for r in rows if r.student == student]
 
 
 def test_submissions_are_byte_identical_after_grading(graded):

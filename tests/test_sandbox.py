@@ -8,7 +8,10 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from test_grading import ASSIGNMENT, _answered, _by, _write
+from helpers import ASSIGNMENT
+from helpers import answered as _answered
+from helpers import rows_of as _by
+from helpers import write_notebook as _write
 
 from soviet_numbers.grading.grade import NO_SANDBOX_NOTE, grade_submissions
 from soviet_numbers.grading.sandbox import SandboxUnavailable, unavailable_reason
