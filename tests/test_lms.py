@@ -4,7 +4,10 @@ import csv
 from pathlib import Path
 
 import pytest
-from test_grading import ASSIGNMENT, _answered, _nb, _write
+from helpers import ASSIGNMENT
+from helpers import answered as _answered
+from helpers import read_notebook as _nb
+from helpers import write_notebook as _write
 
 from soviet_numbers.grading.adjustments import AdjustmentError
 from soviet_numbers.grading.adjustments import apply as apply_adjustments
