@@ -82,6 +82,9 @@ def parse(text: str, root: Path | None = None) -> tuple[Unit, ...]:
         if not isinstance(entry, dict) or set(entry) != set(FIELDS):
             raise ManifestError(f"course.yml, unit {i + 1}: needs exactly the fields {', '.join(FIELDS)}; got {entry}")
         unit = Unit(**{k: None if entry[k] is None else str(entry[k]) for k in FIELDS})
+        for path in (unit.notebook, unit.solution):
+            if path and Path(path).name != f"{unit.slug}.ipynb":
+                raise ManifestError(f"course.yml, unit {unit.id!r}: {path} is not named {unit.slug}.ipynb (its slug)")
         if unit.kind not in KINDS:
             raise ManifestError(f"course.yml, unit {unit.id!r}: kind {unit.kind!r} is not one of {', '.join(KINDS)}")
         for key in ("id", "slug"):
