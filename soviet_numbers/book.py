@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import csv
 import json
+import posixpath
 import re
 import shutil
 import tempfile
@@ -203,7 +204,11 @@ def data_page(downloads: Path) -> str:
 def instructors_page() -> str:
     """docs/instructors.md, its links to the repository's files made absolute (the book has no such files)."""
     text = (ROOT / "docs" / "instructors.md").read_text(encoding="utf-8")
-    return re.sub(r"\]\((?:\.\./)?(?!https?:|#)([^)]+)\)", rf"]({REPOSITORY}/blob/main/\1)", text)
+    return re.sub(
+        r"\]\((?!https?:|#)([^)]+)\)",
+        lambda m: f"]({REPOSITORY}/blob/main/{posixpath.normpath('docs/' + m.group(1))})",
+        text,
+    )
 
 
 def write_source(src: Path) -> list[Path]:
