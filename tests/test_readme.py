@@ -1,4 +1,5 @@
 import importlib.util
+import re
 
 from soviet_numbers import course
 from soviet_numbers.course import ROOT
@@ -42,3 +43,17 @@ def test_pins_are_exact():
         if line and not line.startswith("#") and not line.startswith("-e"):
             assert "==" in line, line
     assert (ROOT / "runtime.txt").read_text().strip() == "python-3.12"
+
+
+def test_paths_the_guides_name_exist():
+    """Every file path the README, CONTRIBUTING and the instructors' guide name in backticks exists (no pointer to a
+    moved file such as the old soviet_numbers/assignments.py); placeholders such as lectureN.py are skipped."""
+    pattern = re.compile(r"`((?:soviet_numbers|tests|tools|benchmarks|docs|conda|data|\.ci)/[\w/.-]+)`")
+    named = 0
+    for guide in ("README.md", "CONTRIBUTING.md", "docs/instructors.md"):
+        for path in pattern.findall((ROOT / guide).read_text(encoding="utf-8")):
+            if re.search(r"N\b|NN|_…|<", path):
+                continue
+            named += 1
+            assert (ROOT / path).exists(), f"{guide} names {path}, which does not exist"
+    assert named > 10, "the scan found the guides' paths"
