@@ -89,7 +89,7 @@ PROBE = textwrap.dedent(
         "map": course_map.render(),
         "book": [p.stem for p in book.write_source(src)],
         "lectures": list(assignments.LECTURES),
-        "lecture_of": assignments.lecture_of("06_new_unit"),
+        "lecture_of": assignments.lecture_of("99_new_unit"),
         "assignments": assignment_names(),
         "exercises": [ex.name for _, ex in pairs()],
         "executed": [p.name for p in notebook_files.executed_notebooks()],
@@ -103,31 +103,33 @@ def test_a_new_unit_is_picked_up_everywhere(tmp_path):
     copy = tmp_path / "course"
     shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", "build", ".venv", "*.egg-info", "__pycache__"))
     for folder in ("notebooks", "solutions", "exercises"):  # exercises/: as build-exercises would write it
-        shutil.copy(copy / folder / "04_reading_the_numbers.ipynb", copy / folder / "06_new_unit.ipynb")
+        shutil.copy(copy / folder / "04_reading_the_numbers.ipynb", copy / folder / "99_new_unit.ipynb")
     assignments_dir = copy / "soviet_numbers" / "assignments"
-    shutil.copy(assignments_dir / "lecture5.py", assignments_dir / "lecture6.py")
+    shutil.copy(assignments_dir / "lecture5.py", assignments_dir / "lecture99.py")
     manifest = (copy / "course.yml").read_text(encoding="utf-8")
-    entry = UNIT.format(id="6", slug="06_new_unit", solution="solutions/06_new_unit.ipynb", exercises="lecture6")
+    entry = UNIT.format(id="99", slug="99_new_unit", solution="solutions/99_new_unit.ipynb", exercises="lecture99")
     (copy / "course.yml").write_text(manifest + entry.split("units:\n", 1)[1], encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(copy)}  # the copy's package, ahead of the installed one
 
     def run(*args):
-        return subprocess.run([sys.executable, *args], cwd=copy, env=env, capture_output=True, text=True, check=True)
+        result = subprocess.run([sys.executable, *args], cwd=copy, env=env, capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+        return result
 
     seen = json.loads(run("-c", PROBE).stdout.strip().splitlines()[-1])
     assert seen["root"] == str(copy)
-    assert "notebooks/06_new_unit.ipynb" in seen["map"] and "exercises/06_new_unit.ipynb" in seen["map"]
-    assert seen["book"][-2:] == ["glossary", "06_new_unit"]
-    assert seen["lectures"][-1] == "6" and seen["lecture_of"] == "6"
-    assert seen["assignments"][-1] == "06_new_unit" and "06_new_unit.ipynb" in seen["exercises"]
-    assert seen["executed"].count("06_new_unit.ipynb") == 2  # its lecture and its solution
+    assert "notebooks/99_new_unit.ipynb" in seen["map"] and "exercises/99_new_unit.ipynb" in seen["map"]
+    assert seen["book"][-2:] == ["glossary", "99_new_unit"]
+    assert seen["lectures"][-1] == "99" and seen["lecture_of"] == "99"
+    assert seen["assignments"][-1] == "99_new_unit" and "99_new_unit.ipynb" in seen["exercises"]
+    assert seen["executed"].count("99_new_unit.ipynb") == 2  # its lecture and its solution
     tests = ["tests/test_notebooks_static.py", "tests/test_history.py", "tests/test_exercise_run.py"]
     collected = run("-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", *tests).stdout
     for test in (
-        "test_notebooks_static.py::test_quote_calls_are_verbatim[notebooks/06_new_unit.ipynb]",
-        "test_notebooks_static.py::test_install_cell_is_the_one_copy_and_folded[exercises/06_new_unit.ipynb]",
-        "test_notebooks_static.py::test_every_solution_block_is_followed_by_a_check[solutions/06_new_unit.ipynb]",
-        "test_history.py::test_lecture_ends_with_takeaways_and_further_reading[06_new_unit]",
-        "test_exercise_run.py::test_blank_exercise_notebook_says_not_answered[06_new_unit.ipynb]",
+        "test_notebooks_static.py::test_quote_calls_are_verbatim[notebooks/99_new_unit.ipynb]",
+        "test_notebooks_static.py::test_install_cell_is_the_one_copy_and_folded[exercises/99_new_unit.ipynb]",
+        "test_notebooks_static.py::test_every_solution_block_is_followed_by_a_check[solutions/99_new_unit.ipynb]",
+        "test_history.py::test_lecture_ends_with_takeaways_and_further_reading[99_new_unit]",
+        "test_exercise_run.py::test_blank_exercise_notebook_says_not_answered[99_new_unit.ipynb]",
     ):
         assert test in collected, test
