@@ -1,11 +1,10 @@
 """conda/environment.yml pins what requirements.txt pins, for Python 3.12; pyproject.toml states the lower bounds."""
 
 import re
-from pathlib import Path
 
 from packaging.markers import Marker
 
-ROOT = Path(__file__).resolve().parent.parent
+from soviet_numbers.course import ROOT
 
 
 def _pip_pins() -> dict[str, str]:

@@ -12,7 +12,8 @@ from helpers import read_notebook as _nb
 from helpers import rows_of as _by
 from helpers import write_notebook as _write
 
-from soviet_numbers.build_exercises import EXERCISES, ROOT
+from soviet_numbers.build_exercises import EXERCISES
+from soviet_numbers.course import ROOT
 from soviet_numbers.grading.collect import collect
 from soviet_numbers.grading.grade import grade_submissions
 from soviet_numbers.grading.release import release

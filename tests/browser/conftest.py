@@ -27,7 +27,8 @@ import nbformat
 import pytest
 from accessibility import serious_findings
 
-ROOT = Path(__file__).resolve().parents[2]
+from soviet_numbers.course import ROOT
+
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "build" / "screenshots"
 README_SHOTS = ROOT / "docs" / "img"
