@@ -2,9 +2,10 @@
 
 Everything that lists the course's units reads it through this module: the README's course map, the book's
 order, the assignments, release, grading, the benchmarks and the tests. It also owns the repository's root path,
-``ROOT``. Inside the repository the manifest is ``ROOT / "course.yml"`` and every file it names must exist (a
-missing one fails loudly, here); an installed wheel carries a copy (``soviet_numbers/course_manifest``), for the
-assignments, and has no notebooks to check.
+``ROOT``. Inside the repository the manifest is ``ROOT / "course.yml"``; an installed wheel carries a copy
+(``soviet_numbers/course_manifest``), for the assignments. The modules a unit names must exist, always; the files
+it names must exist when asked for (``notebooks()``, ``solutions()`` ... fail loudly on a missing one), so that a
+student's copy without ``solutions/``, or the grader's sandbox that hides it, can still read the manifest.
 """
 
 from __future__ import annotations
@@ -106,15 +107,21 @@ def parse(text: str, root: Path | None = None) -> tuple[Unit, ...]:
 
 
 @cache
-def _load(path: Path, root: Path | None) -> tuple[Unit, ...]:
-    return parse(path.read_text(encoding="utf-8"), root)
+def _load(path: Path) -> tuple[Unit, ...]:
+    return parse(path.read_text(encoding="utf-8"))
 
 
 def units(kind: str | None = None) -> tuple[Unit, ...]:
     """The course's units in course order (only those of one ``kind`` if given)."""
-    path = manifest_path()
-    everything = _load(path, ROOT if path == MANIFEST else None)
-    return tuple(u for u in everything if kind is None or u.kind == kind)
+    return tuple(u for u in _load(manifest_path()) if kind is None or u.kind == kind)
+
+
+def _existing(paths: list[str]) -> list[Path]:
+    """The files under ROOT; a missing one fails loudly (the manifest names it, so the course needs it)."""
+    for path in paths:
+        if not (ROOT / path).exists():
+            raise ManifestError(f"course.yml names {path}, which does not exist under {ROOT}")
+    return [ROOT / path for path in paths]
 
 
 def unit(slug: str) -> Unit | None:
@@ -129,17 +136,17 @@ def exercise_modules() -> tuple[str, ...]:
 
 def notebooks() -> list[Path]:
     """Every unit's notebook, in course order."""
-    return [ROOT / u.notebook for u in units()]
+    return _existing([u.notebook for u in units()])
 
 
 def solutions() -> list[Path]:
     """Every solution notebook, in course order."""
-    return [ROOT / u.solution for u in units() if u.solution]
+    return _existing([u.solution for u in units() if u.solution])
 
 
 def exercise_notebooks() -> list[Path]:
     """Every generated exercise notebook (``exercises/<slug>.ipynb``), in course order."""
-    return [ROOT / u.exercise_notebook for u in units() if u.exercise_notebook]
+    return _existing([u.exercise_notebook for u in units() if u.exercise_notebook])
 
 
 def assignments() -> list[str]:

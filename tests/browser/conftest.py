@@ -242,7 +242,8 @@ def run_all(page, base, rel):
         timeout=60000,
     )
     nb = nbformat.read(ROOT / rel, as_version=4)
-    n_code = sum(c.cell_type == "code" for c in nb.cells)
+    # a folded cell (the install cell: source_hidden) shows no input prompt in JupyterLab, so it is not counted
+    n_code = sum(c.cell_type == "code" and not c.metadata.get("jupyter", {}).get("source_hidden") for c in nb.cells)
     prompts_js = "() => [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')].map(e => e.innerText)"
     # Run All, then wait until every code cell has a number from one unbroken run (see _one_run). On a fresh
     # server JupyterLab can get in the way; a student would simply run all again, and so do we, up to four times.
