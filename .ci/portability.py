@@ -61,13 +61,16 @@ texts = ["".join(o.get("text", "") for o in c.get("outputs", [])) for c in nb.ce
 print(json.dumps({"errors": errors, "checks": texts}))
 """
 LOAD_ALL = r"""
-from soviet_numbers import data
-assert len(data.figures()) == 133, len(data.figures())
+from soviet_numbers import course, data
+assert len(data.figures()) == FIGURES, len(data.figures())
+assert len(course.units()) == UNITS and "site-packages" in str(course.manifest_path()), course.manifest_path()
 assert len(data.passages()) == 127 and data.source_text().startswith("Creating")
 assert len(data.lost_tables()) == 6 and len(data.lost_table_cells()) == 79
 assert len(data.maddison()) > 100 and len(data.cow_nmc()) > 100
 assert "site-packages" in str(data.DATA_DIR), data.DATA_DIR
-print("loaded 133 figures, 127 passages, 6 lost tables (79 cells) and both outside series from", data.DATA_DIR)
+units = len(course.units())
+print(f"loaded {len(data.figures())} figures, {units} units of course.yml, 127 passages, 6 lost tables (79 cells)",
+      "and both outside series from", data.DATA_DIR)
 """
 
 
@@ -136,7 +139,17 @@ def run_notebook_alone(py: Path, notebook: Path, env: dict | None = None, keep: 
 
 
 def executed_notebooks() -> list[Path]:
-    return [p for folder in ("notebooks", "solutions") for p in sorted((ROOT / folder).glob("*.ipynb"))]
+    """Every notebook and solution of course.yml (read from the repository: CI's own environment has the package)."""
+    from soviet_numbers import notebook_files
+
+    return notebook_files.executed_notebooks()
+
+
+def load_all() -> str:
+    """LOAD_ALL with the counts the wheel must carry, read from the repository (never typed)."""
+    from soviet_numbers import course, data
+
+    return LOAD_ALL.replace("FIGURES", str(len(data.figures()))).replace("UNITS", str(len(course.units())))
 
 
 # --- steps ---------------------------------------------------------------------------------------------------------
@@ -185,7 +198,7 @@ def step_wheel_env(state: dict) -> str:
     py = venv(python, BUILD / "venv-wheel")
     run([py, "-m", "pip", "install", "--quiet", state["wheel"], "ipykernel", "-c", constraints()])
     empty = Path(tempfile.mkdtemp(prefix="sn-empty-"))
-    loaded = run([py, "-c", LOAD_ALL], cwd=empty).stdout.strip()
+    loaded = run([py, "-c", load_all()], cwd=empty).stdout.strip()
     ran = []
     for notebook in executed_notebooks():
         result = run_notebook_alone(py, notebook)

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import nbformat
 
-from soviet_numbers.build_exercises import EXERCISES, ROOT
+from soviet_numbers.build_exercises import EXERCISES
+from soviet_numbers.course import ROOT
 from soviet_numbers.grading.grade import grade_submissions
 
 ASSIGNMENT = "01_sources_of_accumulation"

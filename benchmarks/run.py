@@ -22,7 +22,9 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-ROOT = Path(__file__).resolve().parent.parent
+from soviet_numbers import course
+
+ROOT = course.ROOT
 FLOOR_SOURCE = "import matplotlib.pyplot as plt\nimport pandas as pd\nimport ipywidgets\n%matplotlib inline"
 
 
@@ -239,9 +241,7 @@ def main() -> None:
 
     floor_nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR_SOURCE)])
     floor_nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    paths = [
-        path for folder in ("notebooks", "solutions", "exercises") for path in sorted((ROOT / folder).glob("*.ipynb"))
-    ]
+    paths = course.notebooks() + course.solutions() + course.exercise_notebooks()  # in course order (course.yml)
     floor, medians = interleaved_runs(paths, floor_nb, args.repeat)
     rows = []
     for path, t in medians.items():

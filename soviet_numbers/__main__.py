@@ -75,7 +75,8 @@ def cmd_normalise(args) -> int:
 
 
 def _build_exercises(verify: bool) -> int:
-    from .build_exercises import ROOT, build
+    from .build_exercises import build
+    from .course import ROOT
 
     try:
         stale = build(verify=verify)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import csv
 import json
+import posixpath
 import re
 import shutil
 import tempfile
@@ -23,8 +24,9 @@ from pathlib import Path
 
 import nbformat
 
+from . import course
 from .citations import SOURCE_TITLE, SOURCE_URL
-from .notebook_files import ROOT
+from .course import ROOT
 
 REPOSITORY = "https://github.com/soviet-numbers/soviet-industrialization-course"
 BINDER = "https://mybinder.org/v2/gh/soviet-numbers/soviet-industrialization-course/HEAD?urlpath=lab/tree/notebooks/"
@@ -159,6 +161,7 @@ notebook. Every chart has a text alternative, and under it a table of the number
 {toc}
 timeline
 data
+instructors
 ```
 """
 
@@ -198,9 +201,19 @@ def data_page(downloads: Path) -> str:
     )
 
 
+def instructors_page() -> str:
+    """docs/instructors.md, its links to the repository's files made absolute (the book has no such files)."""
+    text = (ROOT / "docs" / "instructors.md").read_text(encoding="utf-8")
+    return re.sub(
+        r"\]\((?!https?:|#)([^)]+)\)",
+        lambda m: f"]({REPOSITORY}/blob/main/{posixpath.normpath('docs/' + m.group(1))})",
+        text,
+    )
+
+
 def write_source(src: Path) -> list[Path]:
     """Write the book's source folder; returns the notebooks it holds, in course order."""
-    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))  # 00_start_here, 00b primer, 01-04, 05 capstone, glossary
+    notebooks = course.notebooks()  # in course order (course.yml)
     (src / "notebooks").mkdir(parents=True)
     (src / "data").mkdir()
     (src / "_static").mkdir()
@@ -212,6 +225,7 @@ def write_source(src: Path) -> list[Path]:
     (src / "index.md").write_text(index_page(notebooks), encoding="utf-8")
     (src / "timeline.md").write_text(timeline_page(), encoding="utf-8")
     (src / "data.md").write_text(data_page(src / "data"), encoding="utf-8")
+    (src / "instructors.md").write_text(instructors_page(), encoding="utf-8")
     (src / "_static" / "course.css").write_text(CSS, encoding="utf-8")
     (src / "conf.py").write_text(CONF.format(title=TITLE, repository=REPOSITORY), encoding="utf-8")
     return notebooks

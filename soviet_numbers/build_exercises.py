@@ -13,10 +13,11 @@ from pathlib import Path
 
 import nbformat
 
+from . import course
+from .course import ROOT
 from .notebook_files import normalise
 from .notebook_files import text as notebook_text
 
-ROOT = Path(__file__).resolve().parent.parent
 SOLUTIONS = ROOT / "solutions"
 EXERCISES = ROOT / "exercises"
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
@@ -77,8 +78,12 @@ def exercise_notebook(solution: nbformat.NotebookNode, assignment: str = "") -> 
         tags = cell.get("metadata", {}).get("tags", [])
         if DROP_TAG in tags:
             continue
-        # Keep only tags: execution timestamps and other run metadata of the solutions do not belong here.
+        # Keep only tags and how the cell is shown (a folded install cell stays folded): execution timestamps and
+        # other run metadata of the solutions do not belong here.
+        shown = cell.get("metadata", {}).get("jupyter")
         cell.metadata = nbformat.NotebookNode({"tags": tags} if tags else {})
+        if shown:
+            cell.metadata["jupyter"] = shown
         if cell.cell_type == "code":
             cell.source = strip_solutions(cell.source)
             cell.outputs = []
@@ -97,7 +102,8 @@ def render(nb: nbformat.NotebookNode) -> str:
 
 
 def pairs() -> list[tuple[Path, Path]]:
-    return [(p, EXERCISES / p.name) for p in sorted(SOLUTIONS.glob("*.ipynb"))]
+    """(solution, exercise notebook) of every unit with a solution, in course order (course.yml)."""
+    return [(ROOT / u.solution, ROOT / u.exercise_notebook) for u in course.units() if u.solution]
 
 
 def expected_text(solution_path: Path) -> str:

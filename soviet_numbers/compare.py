@@ -1,4 +1,4 @@
-"""Official figures against independent ones: Maddison GDP per capita levels and catching up."""
+"""Official figures against outside ones: Maddison GDP per capita levels and catching up."""
 
 from __future__ import annotations
 

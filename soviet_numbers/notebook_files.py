@@ -20,10 +20,9 @@ from pathlib import Path
 
 import nbformat
 
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"  # a live widget's display
+from .course import ROOT  # noqa: F401  (the repository's root: owned by course, re-exported for old imports)
 
-ROOT = Path(__file__).resolve().parent.parent
-EXECUTED_FOLDERS = ("notebooks", "solutions")  # stored with outputs; exercises/ are generated without
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"  # a live widget's display
 
 
 def python_source(cell_source: str) -> str:
@@ -34,8 +33,10 @@ def python_source(cell_source: str) -> str:
 
 
 def executed_notebooks() -> list[Path]:
-    """Every lecture and solution notebook (stored with outputs)."""
-    return [p for folder in EXECUTED_FOLDERS for p in sorted((ROOT / folder).glob("*.ipynb"))]
+    """Every unit's notebook, then every solution, in course order (course.yml): stored with outputs."""
+    from . import course
+
+    return course.notebooks() + course.solutions()
 
 
 def _stable_id(cell, taken: set[str]) -> str:

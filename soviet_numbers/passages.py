@@ -29,24 +29,28 @@ def citation(passage_id: str) -> str:
     return f"{SOURCE_TITLE}, line {line} (passage {passage_id})."
 
 
-def verify_fragment(passage_id: str, fragment: str) -> str:
-    """Return ``fragment`` if it occurs verbatim in the passage, else raise ValueError."""
+def fragment_in_source(passage_id: str, fragment: str) -> str:
+    """Return ``fragment`` if it occurs verbatim in the passage, else raise ValueError (a quotation check; to
+    *verify* is reserved for comparing a stored file with what its source produces)."""
     text = passage_text(passage_id)
     if not fragment or fragment not in text:
         raise ValueError(f"not verbatim: {fragment!r} does not occur in passage {passage_id}")
     return fragment
 
 
+verify_fragment = fragment_in_source  # the old name, kept so existing callers keep working
+
+
 def passage_html(
     passage_id: str, highlight: tuple[str, ...] | list[str] | str = (), fragment: str | None = None
 ) -> str:
     """HTML for a passage (or a verbatim fragment of it), with highlighted phrases and the citation."""
-    text = verify_fragment(passage_id, fragment) if fragment else passage_text(passage_id)
+    text = fragment_in_source(passage_id, fragment) if fragment else passage_text(passage_id)
     if isinstance(highlight, str):
         highlight = (highlight,)
     body = html.escape(text)
     for phrase in highlight:
-        verify_fragment(passage_id, phrase)
+        fragment_in_source(passage_id, phrase)
         escaped = html.escape(phrase)
         if escaped not in body:
             raise ValueError(f"highlight {phrase!r} is not inside the quoted text")

@@ -4,8 +4,9 @@ import json
 
 import nbformat
 
+from soviet_numbers import course
 from soviet_numbers.book import book_notebook, write_source
-from soviet_numbers.notebook_files import ROOT
+from soviet_numbers.course import ROOT
 
 
 def test_book_copy_folds_plotting_code_drops_install_cell_and_keeps_alt(tmp_path):
@@ -27,11 +28,12 @@ def test_book_copy_folds_plotting_code_drops_install_cell_and_keeps_alt(tmp_path
 def test_source_folder_has_every_page(tmp_path):
     notebooks = write_source(tmp_path / "book")
     names = [p.stem for p in notebooks]
-    assert names[0] == "00_start_here" and names[-1] == "glossary"
-    assert names == sorted(p.stem for p in (ROOT / "notebooks").glob("*.ipynb"))  # every notebook, in course order
+    assert names == [u.slug for u in course.units()]  # the book's order is course.yml's
     index = (tmp_path / "book" / "index.md").read_text(encoding="utf-8")
-    assert index.index("notebooks/00_start_here") < index.index("notebooks/05_capstone_audit") < index.index("timeline")
-    for name in ("timeline.md", "data.md", "conf.py", "_static/course.css"):
+    places = [index.index(f"notebooks/{name}") for name in names]
+    assert places == sorted(places) and places[-1] < index.index("timeline") < index.index("instructors")
+    assert "](../" not in (tmp_path / "book" / "instructors.md").read_text(encoding="utf-8")
+    for name in ("timeline.md", "data.md", "instructors.md", "conf.py", "_static/course.css"):
         assert (tmp_path / "book" / name).exists()
     assert len(list((tmp_path / "book" / "data").glob("*.csv"))) == len(
         json.loads((ROOT / "data" / "datapackage.json").read_text())["resources"]

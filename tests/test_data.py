@@ -10,9 +10,10 @@ SOURCE = data.source_text()
 FIGS = data.figures()
 
 
-def test_all_133_prose_figures_are_present_once():
-    assert len(FIGS) == 133
-    assert sorted(FIGS["id"], key=lambda s: int(s[1:])) == [f"P{i:02d}" for i in range(1, 134)]
+def test_every_prose_figure_is_present_once_with_consecutive_ids():
+    """Ids run P01, P02 ... without a gap, however many figures there are (the count is never typed)."""
+    assert len(FIGS) > 100  # the chapter's prose states well over a hundred numbers: a sanity floor, not the count
+    assert sorted(FIGS["id"], key=lambda s: int(s[1:])) == [f"P{i:02d}" for i in range(1, len(FIGS) + 1)]
     assert FIGS["id"].is_unique
 
 

@@ -1,11 +1,10 @@
-"""environment.yml (conda) pins what requirements.txt pins, for Python 3.12; pyproject.toml states the lower bounds."""
+"""conda/environment.yml pins what requirements.txt pins, for Python 3.12; pyproject.toml states the lower bounds."""
 
 import re
-from pathlib import Path
 
 from packaging.markers import Marker
 
-ROOT = Path(__file__).resolve().parent.parent
+from soviet_numbers.course import ROOT
 
 
 def _pip_pins() -> dict[str, str]:
@@ -23,7 +22,7 @@ def _pip_pins() -> dict[str, str]:
 
 
 def _conda_pins() -> dict[str, str]:
-    text = (ROOT / "environment.yml").read_text(encoding="utf-8")
+    text = (ROOT / "conda" / "environment.yml").read_text(encoding="utf-8")
     return {
         m.group(1).lower(): m.group(2) for m in re.finditer(r"^\s*-\s*([A-Za-z0-9_.-]+)=([0-9][^\s#]*)", text, re.M)
     }
@@ -40,3 +39,17 @@ def test_the_package_states_its_lower_bounds():
     for bound in ("pandas>=2.2", "matplotlib>=3.10", "ipywidgets>=8.1", "numpy>=2.0"):
         assert f'"{bound}"' in text
     assert 'requires-python = ">=3.11"' in text
+
+
+def test_binder_builds_what_ci_tests():
+    """repo2docker takes binder/ (or .binder/) if present, else a root environment.yml over requirements.txt."""
+    for taken_first in ("binder", ".binder", "environment.yml", "Pipfile", "setup.py", "Dockerfile", "apt.txt"):
+        assert not (ROOT / taken_first).exists(), f"{taken_first} would change what Binder builds"
+    assert (ROOT / "runtime.txt").read_text().strip() == "python-3.12"  # the Python .ci/run picks first
+    assert "pip install -r requirements-dev.txt" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "-r requirements.txt" in (ROOT / "requirements-dev.txt").read_text(encoding="utf-8").splitlines()
+
+
+def test_instructor_outputs_are_ignored_by_git():
+    lines = set((ROOT / ".gitignore").read_text(encoding="utf-8").splitlines())
+    assert {"/release/", "/submissions/", "/grading/"} <= lines  # the folders docs/instructors.md tells them to use

@@ -2,14 +2,13 @@
 
 This is the exercises' run-clean test (they are stored without outputs, so nbval has nothing to compare)."""
 
-from pathlib import Path
-
 import nbformat
 import pytest
 from nbclient import NotebookClient
 
-ROOT = Path(__file__).resolve().parent.parent
-EXERCISES = sorted((ROOT / "exercises").glob("*.ipynb"))
+from soviet_numbers import course
+
+EXERCISES = course.exercise_notebooks()  # one per unit of course.yml with a solution
 
 
 @pytest.mark.parametrize("path", EXERCISES, ids=[p.name for p in EXERCISES])

@@ -11,11 +11,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from soviet_numbers import course
 from soviet_numbers.assignments import LECTURES, check, exercises, part_feedback, reset_attempts
 from soviet_numbers.build_exercises import BEGIN, END
 from soviet_numbers.notebook_files import python_source
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = course.ROOT
 NUMERIC = [(ex_id, part) for ex_id, ex in exercises().items() for part in ex.parts if part.accepts is not None]
 
 # Answers that may appear in their lecture, each with its reason (the goal is none; at most 10% of the numeric
@@ -28,8 +29,8 @@ EXEMPT = {
 
 
 def _lecture_notebooks(exercise_id: str) -> list[Path]:
-    lecture = exercise_id.split(".")[0]
-    return sorted((ROOT / "notebooks").glob(f"0{lecture}_*.ipynb"))  # 01_ is lecture 1, 01b_ lecture 1b
+    lecture = exercise_id.split(".")[0]  # "1b.2" -> the notebooks of the units whose exercises are lecture1b
+    return [ROOT / u.notebook for u in course.units() if u.exercise_prefix == lecture]
 
 
 def _visible_text(path: Path) -> str:
@@ -197,11 +198,11 @@ def _calls(source: str) -> set[str]:
 
 def test_every_solution_uses_only_what_the_primer_lectures_or_exercise_show():
     taught = set()
-    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+    for path in course.notebooks():
         for cell in nbformat.read(path, as_version=4).cells:
             if cell.cell_type == "code":
                 taught |= _calls(cell.source)
-    for path in sorted((ROOT / "solutions").glob("*.ipynb")):
+    for path in course.solutions():
         cells = nbformat.read(path, as_version=4).cells
         for i, cell in enumerate(cells):
             if cell.cell_type != "code" or BEGIN not in cell.source:

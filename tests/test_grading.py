@@ -8,7 +8,9 @@ import zipfile
 
 import nbformat
 import pytest
-from grading_helpers import ASSIGNMENT, EXERCISE, answered, notebook, rows_of, write
+from helpers import ASSIGNMENT, EXERCISE, answered, rows_of
+from helpers import read_notebook as notebook
+from helpers import write_notebook as write
 
 from soviet_numbers.build_exercises import EXERCISES, ROOT
 from soviet_numbers.grading.collect import collect, ignored_files

@@ -4,7 +4,9 @@ sandboxed, into the same files, byte for byte, as the local process pool."""
 from pathlib import Path
 
 import pytest
-from grading_helpers import ASSIGNMENT, answered, notebook, write
+from helpers import ASSIGNMENT, answered
+from helpers import read_notebook as notebook
+from helpers import write_notebook as write
 
 from soviet_numbers.grading.grade import grade_submissions
 from soviet_numbers.grading.sandbox import unavailable_reason

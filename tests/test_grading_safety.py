@@ -7,7 +7,8 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from grading_helpers import ASSIGNMENT, answered, write
+from helpers import ASSIGNMENT, answered
+from helpers import write_notebook as write
 
 import soviet_numbers.grading.grade as grading
 from soviet_numbers.__main__ import main

@@ -7,9 +7,10 @@ import nbformat
 import pandas as pd
 import pytest
 
-from soviet_numbers.notebook_files import ROOT
+from soviet_numbers import course
+from soviet_numbers.course import ROOT
 
-LECTURES = sorted((ROOT / "notebooks").glob("0[1-4]*_*.ipynb"))  # 01, 01b (Who paid?), 02, 03, 04
+LECTURES = [ROOT / u.notebook for u in course.units("lecture")]  # every unit of kind lecture in course.yml
 REFERENCES = pd.read_csv(ROOT / "data" / "references.csv", dtype=str, keep_default_na=False)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from soviet_numbers.course import ROOT
 
 
 def _ruff(*args):

@@ -4,7 +4,9 @@ import csv
 from pathlib import Path
 
 import pytest
-from grading_helpers import ASSIGNMENT, answered, notebook, write
+from helpers import ASSIGNMENT, answered
+from helpers import read_notebook as notebook
+from helpers import write_notebook as write
 
 from soviet_numbers.grading.adjustments import AdjustmentError, read_adjustments
 from soviet_numbers.grading.adjustments import apply as apply_adjustments

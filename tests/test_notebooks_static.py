@@ -2,22 +2,20 @@
 
 import ast
 import re
-from pathlib import Path
 
 import nbformat
 import pytest
 
+from soviet_numbers import course
 from soviet_numbers.build_exercises import BEGIN, END, build, strip_solutions
 from soviet_numbers.data import source_text
 from soviet_numbers.notebook_files import python_source
-from soviet_numbers.passages import verify_fragment
+from soviet_numbers.passages import fragment_in_source
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = (
-    sorted((ROOT / "notebooks").glob("*.ipynb"))
-    + sorted((ROOT / "solutions").glob("*.ipynb"))
-    + sorted((ROOT / "exercises").glob("*.ipynb"))
-)
+ROOT = course.ROOT
+# Every case below is one per notebook of course.yml (a new unit is picked up; a missing file fails in course).
+NOTEBOOKS = course.notebooks() + course.solutions() + course.exercise_notebooks()
+LECTURES = [ROOT / u.notebook for u in course.units() if u.kind in ("lecture", "capstone")]
 SOURCE = source_text().replace("\u00a0", " ")
 QUOTED = re.compile(r'"([^"\n]+)"|“([^”]+)”')
 
@@ -40,11 +38,11 @@ def test_quote_calls_are_verbatim(path):
                 for h in highlights:
                     items = h.elts if isinstance(h, (ast.List, ast.Tuple)) else [h]
                     for item in items:
-                        verify_fragment(args[0], item.value)
+                        fragment_in_source(args[0], item.value)
                 if len(args) > 1:
-                    verify_fragment(args[0], args[1])
+                    fragment_in_source(args[0], args[1])
                 n += 1
-    if path.parent.name == "notebooks" and re.match(r"0[1-9]_", path.name):
+    if path in LECTURES:
         assert n > 0, "a lecture quotes its source through the passage helper"
 
 
@@ -72,9 +70,7 @@ def test_exercises_in_sync_with_solutions():
     assert build(verify=True) == [], "run: python -m soviet_numbers build-exercises"
 
 
-@pytest.mark.parametrize(
-    "path", sorted((ROOT / "exercises").glob("*.ipynb")), ids=_ids(sorted((ROOT / "exercises").glob("*.ipynb")))
-)
+@pytest.mark.parametrize("path", course.exercise_notebooks(), ids=_ids(course.exercise_notebooks()))
 def test_exercises_have_no_answers_and_no_outputs(path):
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
@@ -84,9 +80,7 @@ def test_exercises_have_no_answers_and_no_outputs(path):
             assert cell.outputs == [] and cell.execution_count is None
 
 
-@pytest.mark.parametrize(
-    "path", sorted((ROOT / "solutions").glob("*.ipynb")), ids=_ids(sorted((ROOT / "solutions").glob("*.ipynb")))
-)
+@pytest.mark.parametrize("path", course.solutions(), ids=_ids(course.solutions()))
 def test_every_solution_block_is_followed_by_a_check(path):
     nb = nbformat.read(path, as_version=4)
     blocks = [c for c in nb.cells if c.cell_type == "code" and BEGIN in c.source]
@@ -108,11 +102,10 @@ def test_passage_ids_mentioned_in_markdown_exist(path):
 
 
 def test_lectures_and_solutions_are_stored_with_outputs():
-    for folder in ("notebooks", "solutions"):
-        for path in (ROOT / folder).glob("*.ipynb"):
-            nb = nbformat.read(path, as_version=4)
-            code = [c for c in nb.cells if c.cell_type == "code"]
-            assert all(c.execution_count for c in code), f"{path.name}: re-execute before committing"
+    for path in course.notebooks() + course.solutions():
+        nb = nbformat.read(path, as_version=4)
+        code = [c for c in nb.cells if c.cell_type == "code"]
+        assert all(c.execution_count for c in code), f"{path.name}: re-execute before committing"
 
 
 def test_plot_cells_end_with_charts_show():
@@ -125,10 +118,19 @@ def test_plot_cells_end_with_charts_show():
 
 
 def test_interactive_cells_are_tagged_ignore_output():
-    for path in (ROOT / "notebooks").glob("*.ipynb"):
+    for path in course.notebooks():
         for cell in nbformat.read(path, as_version=4).cells:
             if cell.cell_type == "code" and ("_explorer()" in cell.source or "interact(" in cell.source):
                 assert "nbval-ignore-output" in cell.metadata.get("tags", []), path.name
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
+def test_install_cell_is_the_one_copy_and_folded(path):
+    """Every notebook's first code cell is course.INSTALL_CELL, tagged course-setup, its source folded."""
+    first = next(c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+    assert first.source == course.INSTALL_CELL
+    assert first.metadata.get("jupyter", {}).get("source_hidden") is True
+    assert "course-setup" in first.metadata.get("tags", [])
 
 
 # --- the generator itself --------------------------------------------------------------------------------------

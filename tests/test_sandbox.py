@@ -9,7 +9,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from grading_helpers import ASSIGNMENT, answered, rows_of, write
+from helpers import ASSIGNMENT, answered, rows_of
+from helpers import write_notebook as write
 
 from soviet_numbers.grading.grade import NO_SANDBOX_NOTE, grade_submissions
 from soviet_numbers.grading.sandbox import SandboxUnavailable, _package_dirs, unavailable_reason

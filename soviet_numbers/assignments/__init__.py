@@ -14,10 +14,17 @@ from __future__ import annotations
 import importlib
 from collections import defaultdict
 
+from .. import course
 from ..checks import Feedback, safely
 from .parts import Exercise, Part
 
-LECTURES = ("0", "1", "1b", "2", "3", "4", "5")
+
+def __getattr__(name: str):
+    if name == "LECTURES":  # the exercise modules of course.yml, in order: ("0", "1", ...); read when asked
+        return course.exercise_modules()
+    raise AttributeError(name)
+
+
 _BUILT: dict[str, dict[str, Exercise]] = {}
 _ATTEMPTS: defaultdict[tuple[str, str], int] = defaultdict(int)
 
@@ -25,7 +32,7 @@ _ATTEMPTS: defaultdict[tuple[str, str], int] = defaultdict(int)
 def lecture_exercises(lecture: str) -> dict[str, Exercise]:
     """The exercises of one lecture ("1" for 1.1, 1.2 ...), built on first use from the data."""
     if lecture not in _BUILT:
-        if lecture not in LECTURES:
+        if lecture not in course.exercise_modules():
             return {}
         module = importlib.import_module(f".lecture{lecture}", __name__)
         _BUILT[lecture] = {ex.exercise_id: ex for ex in module.build()}
@@ -34,13 +41,14 @@ def lecture_exercises(lecture: str) -> dict[str, Exercise]:
 
 def exercises() -> dict[str, Exercise]:
     """All exercises by id."""
-    return {k: ex for lecture in LECTURES for k, ex in lecture_exercises(lecture).items()}
+    return {k: ex for lecture in course.exercise_modules() for k, ex in lecture_exercises(lecture).items()}
 
 
 def lecture_of(assignment: str) -> str:
-    """The lecture of an assignment: '01_sources_of_accumulation' -> '1' (its exercises are 1.1, 1.2 ...)."""
-    prefix = str(assignment).split("_", 1)[0]
-    return str(int(prefix)) if prefix.isdigit() else prefix.lstrip("0")  # '01b_who_paid' -> '1b'
+    """The lecture of an assignment: '01_sources_of_accumulation' -> '1' (its exercises are 1.1, 1.2 ...), from
+    course.yml; '' for a name the course does not have."""
+    unit = course.unit(str(assignment))
+    return (unit.exercise_prefix or "") if unit else ""
 
 
 def assignment_exercises(assignment: str) -> dict[str, Exercise]:

@@ -20,7 +20,10 @@ RELEASE_MARKER = ".soviet-numbers-release"
 
 
 def assignment_names() -> list[str]:
-    return sorted(p.stem for p in EXERCISES.glob("*.ipynb"))
+    """The assignments of course.yml (each unit with a solution), in course order."""
+    from ..course import assignments
+
+    return assignments()
 
 
 def release(assignment: str, out: Path, make_zip: bool = False) -> Path:

@@ -16,12 +16,13 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from soviet_numbers.notebook_files import ROOT
+from soviet_numbers import course
+from soviet_numbers.course import ROOT
 
 pytestmark = pytest.mark.book
 CHROMIUM = "/usr/bin/chromium"
 PLACEHOLDER = "No description has been provided for this image"
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = course.notebooks()  # in course order (course.yml)
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +53,7 @@ def test_every_notebook_has_a_page_in_course_order(site):
     order = [sidebar.index(f'href="notebooks/{p.stem}.html"') for p in NOTEBOOKS]
     assert order == sorted(order), "the sidebar lists the notebooks in course order"
     assert sidebar.index('href="timeline.html"') > order[-1] and sidebar.index('href="data.html"') > order[-1]
-    for name in ("search.html", "timeline.html", "data.html", "genindex.html"):
+    for name in ("search.html", "timeline.html", "data.html", "instructors.html", "genindex.html"):
         assert (site / name).exists(), name
     for path in NOTEBOOKS:
         assert (site / "notebooks" / f"{path.stem}.html").exists()

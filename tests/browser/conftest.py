@@ -27,7 +27,8 @@ import nbformat
 import pytest
 from accessibility import serious_findings
 
-ROOT = Path(__file__).resolve().parents[2]
+from soviet_numbers.course import ROOT
+
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "build" / "screenshots"
 README_SHOTS = ROOT / "docs" / "img"
@@ -241,7 +242,8 @@ def run_all(page, base, rel):
         timeout=60000,
     )
     nb = nbformat.read(ROOT / rel, as_version=4)
-    n_code = sum(c.cell_type == "code" for c in nb.cells)
+    # a folded cell (the install cell: source_hidden) shows no input prompt in JupyterLab, so it is not counted
+    n_code = sum(c.cell_type == "code" and not c.metadata.get("jupyter", {}).get("source_hidden") for c in nb.cells)
     prompts_js = "() => [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')].map(e => e.innerText)"
     # Run All, then wait until every code cell has a number from one unbroken run (see _one_run). On a fresh
     # server JupyterLab can get in the way; a student would simply run all again, and so do we, up to four times.
@@ -302,7 +304,9 @@ def readme_pictures(page, path):
     """The README's pictures, taken from the running course (set SN_UPDATE_README_SHOTS=1)."""
     README_SHOTS.mkdir(parents=True, exist_ok=True)
     if path.name == "00_start_here.ipynb":
-        feedback = page.locator(".jp-OutputArea-output", has_text="Correct: 133").first
+        from soviet_numbers.data import figures  # exercise 0.1 counts them: the answer is derived, not typed
+
+        feedback = page.locator(".jp-OutputArea-output", has_text=f"Correct: {len(figures())}").first
         feedback.scroll_into_view_if_needed()
         feedback.screenshot(path=str(README_SHOTS / "exercise_feedback.png"))
     if path.name == "03_output_growth.ipynb" and path.parent.name == "notebooks":

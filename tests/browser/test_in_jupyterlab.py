@@ -9,10 +9,12 @@ One module, so that one JupyterLab server and one browser serve them all, on one
 
 import pytest
 
+from soviet_numbers import course
+
 from .conftest import ROOT, check_notebook
 
 pytestmark = pytest.mark.browser
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb")) + [ROOT / "exercises" / "03_output_growth.ipynb"]
+NOTEBOOKS = course.notebooks() + [ROOT / "exercises" / "03_output_growth.ipynb"]  # every unit of course.yml
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[f"{p.parent.name}/{p.name}" for p in NOTEBOOKS])
