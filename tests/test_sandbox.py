@@ -24,9 +24,8 @@ FREE_TEXT = "FREE-TEXT-FROM-A-STUDENT"
 COURSE = _package_dirs()[0].parent  # the course folder of an editable install (this repository)
 
 
-def _unix_server(address: str, connections: list, stop: threading.Event) -> socket.socket:
-    server = socket.socket(socket.AF_UNIX)
-    server.bind(address)
+def _serve(server: socket.socket, connections: list, stop: threading.Event) -> socket.socket:
+    """Listen on a bound socket in a thread, keeping every connection made to it, until ``stop`` is set."""
     server.listen()
     server.settimeout(0.2)
 
@@ -39,6 +38,12 @@ def _unix_server(address: str, connections: list, stop: threading.Event) -> sock
 
     threading.Thread(target=accept, daemon=True).start()
     return server
+
+
+def _unix_server(address: str, connections: list, stop: threading.Event) -> socket.socket:
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(address)
+    return _serve(server, connections, stop)
 
 
 def _hostile(code: str, at_end: bool = False):
@@ -60,18 +65,8 @@ def attacked(tmp_path_factory):
 
     server = socket.socket()
     server.bind(("127.0.0.1", 0))
-    server.listen()
-    server.settimeout(0.2)
     port, connections, stop = server.getsockname()[1], [], threading.Event()
-
-    def accept():
-        while not stop.is_set():
-            try:
-                connections.append(server.accept()[0])
-            except OSError:
-                continue
-
-    threading.Thread(target=accept, daemon=True).start()
+    _serve(server, connections, stop)
     write(subs, "alice.ipynb", answered())
     write(
         subs,
