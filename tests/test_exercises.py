@@ -16,7 +16,7 @@ from soviet_numbers.build_exercises import BEGIN, END
 from soviet_numbers.notebook_files import python_source
 
 ROOT = Path(__file__).resolve().parent.parent
-NUMERIC = [(ex_id, part) for ex_id, ex in exercises().items() for part in ex.parts if part.accepts is not None]
+NUMERIC = [(ex_id, part) for ex_id, ex in exercises().items() for part in ex.parts if part.kind == "number"]
 
 # Answers that may appear in their lecture, each with its reason (the goal is none; at most 10% of the numeric
 # answers). 0.1 is the start-here notebook's worked demonstration of the check itself.

@@ -7,10 +7,30 @@ from ..data import COW_FILE, external_table, value, value_in_millions
 from .parts import Exercise, boolean, chart, choice, exercise, growth_rate, number, per_cent_change, times, written
 
 # Exercise 3.8's made-up plan: growth planned and achieved, per cent (the text's own pair is worked in the lecture).
-HYPOTHETICAL_GROWTH = {"planned": 30, "actual": 35}
+# Per-student variants (soviet_numbers.variants): the pool's first entry is the class version.
+VARIANTS = {
+    "3.8": [
+        {"planned": 30, "actual": 35},
+        {"planned": 20, "actual": 26},
+        {"planned": 40, "actual": 48},
+        {"planned": 25, "actual": 33},
+    ]
+}
+HYPOTHETICAL_GROWTH = VARIANTS["3.8"][0]
 
 
-def build() -> list[Exercise]:
+def text(exercise_id: str, v: dict) -> list[tuple[str, str]]:
+    if exercise_id == "3.8":
+        return [
+            ("grow by **30%** in a year, and it grows by **35%**",
+             f"grow by **{v['planned']}%** in a year, and it grows by **{v['actual']}%**"),
+            ("(1 + 35 / 100) / (1 + 30 / 100)", f"(1 + {v['actual']} / 100) / (1 + {v['planned']} / 100)"),
+        ]
+    return []
+
+
+def build(variant: dict | None = None) -> list[Exercise]:
+    growth = {**HYPOTHETICAL_GROWTH, **(variant or {}).get("3.8", {})}
     cow = external_table(COW_FILE)
     rus = cow[cow["stateabb"] == "RUS"].set_index("year")["irst"]
     b_1913, b_1929 = value_in_millions("P87") - value("P92"), value("P85") - value("P90")
@@ -25,7 +45,6 @@ def build() -> list[Exercise]:
                 ar.share(value("P118"), value("P117")),
                 what="an index (1925 = 100)",
                 unit="(1925 = 100)",
-                rel_tol=0.002,
                 decimals=1,
                 hints=(
                     "an index number: 1929's coal output with 1925 set to 100.",
@@ -40,8 +59,8 @@ def build() -> list[Exercise]:
             growth_rate(
                 "pig_iron_growth_rate",
                 ar.average_annual_growth(value("P113"), value("P114"), 4),
-                rel_tol=0.005,
-                decimals=1,
+                multiple=value("P114") / value("P113"),
+                years=4,
                 hints=(
                     "a compound average growth rate, in per cent a year.",
                     "pig iron in 1925 (P113) and 1929 (P114); count the steps between the two years.",
@@ -57,7 +76,6 @@ def build() -> list[Exercise]:
                 a_increase / (value("P85") - value("P86")) * 100,
                 what="a share in per cent",
                 unit="%",
-                rel_tol=0.002,
                 decimals=1,
                 hints=(
                     "a share, in per cent: how much of the growth of all output came from Group A.",
@@ -73,7 +91,6 @@ def build() -> list[Exercise]:
             times(
                 "group_b_multiple_1913_1929",
                 b_multiple,
-                rel_tol=0.005,
                 hints=(
                     "a multiple of a derived series: Group B in 1929 over Group B in 1913.",
                     "Group B = total - Group A in each year: P87 - P92 for 1913 (P87 is in billions: convert), "
@@ -100,7 +117,6 @@ def build() -> list[Exercise]:
                 a_increase,
                 what="million rubles",
                 unit="million rubles",
-                rel_tol=0.0005,
                 decimals=0,
                 hints=(
                     "an increase, in million rubles (1926/27 prices).",
@@ -124,7 +140,6 @@ def build() -> list[Exercise]:
             per_cent_change(
                 "cow_steel_1925_vs_1913",
                 ar.percent_change(rus[1913], rus[1925]),
-                rel_tol=0.005,
                 hints=(
                     "a per cent change from 1913 to 1925 in COW's iron and steel (negative for a fall).",
                     "COW rows with stateabb 'RUS', column 'irst', years 1913 and 1925 (calendar years).",
@@ -138,8 +153,8 @@ def build() -> list[Exercise]:
             growth_rate(
                 "turbines_growth_rate",
                 ar.average_annual_growth(value("P100"), value("P101"), 4),
-                rel_tol=0.005,
-                decimals=1,
+                multiple=value("P101") / value("P100"),
+                years=4,
                 hints=(
                     "a compound average growth rate of turbine output, in per cent a year.",
                     "P100 is 1924/25 and P101 is 1928/29 (thousand kW): count the years with their label_year, "
@@ -163,11 +178,16 @@ def build() -> list[Exercise]:
             "Levels, not rates: above plan by how much? (made-up numbers)",
             number(
                 "level_above_plan",
-                (1 + HYPOTHETICAL_GROWTH["actual"] / 100) / (1 + HYPOTHETICAL_GROWTH["planned"] / 100) * 100 - 100,
+                (1 + growth["actual"] / 100) / (1 + growth["planned"] / 100) * 100 - 100,
                 what="a per cent",
                 unit="%",
-                rel_tol=0.005,
-                decimals=2,
+                decimals=1,
+                mistakes=(
+                    (
+                        growth["actual"] - growth["planned"],
+                        "That is the difference of the two growth rates; compare the levels instead.",
+                    ),
+                ),
                 hints=(
                     "how far the level of output is above the planned level, in per cent.",
                     "the trap: the difference of the two growth rates is not the answer; compare levels.",
@@ -180,6 +200,9 @@ def build() -> list[Exercise]:
             'Written answer: what can "in 1926/27 prices" hide?',
             written(
                 "written_answer",
+                length="3 to 5 sentences",
+                min_words=40,
+                max_words=200,
                 self_check=(
                     "explains what a constant-price index does, in your own words",
                     "says which goods get large weights at 1926/27 prices, and why that matters",
