@@ -119,6 +119,13 @@ def build(verify: bool = False) -> list[Path]:
     known = {ex for _, ex in pairs()}
     for extra in sorted(set(EXERCISES.glob("*.ipynb")) - known):
         stale.append(extra)  # an exercise without a solution is out of sync too
+    from .assignments import KEY_FILE, class_key, key_text
+
+    key = key_text(class_key())  # the students' check: digests of the class version's answers
+    if not KEY_FILE.exists() or KEY_FILE.read_text(encoding="utf-8") != key:
+        stale.append(KEY_FILE)
+        if not verify:
+            KEY_FILE.write_text(key, encoding="utf-8")
     for sol, ex in pairs():
         text = expected_text(sol)
         if not ex.exists() or ex.read_text(encoding="utf-8") != text:

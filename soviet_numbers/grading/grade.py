@@ -25,9 +25,17 @@ NO_SANDBOX_NOTE = "graded WITHOUT a sandbox (--no-sandbox): the submission's cod
 
 
 def _grade_one(args) -> StudentReport:
-    sub, assignment, timeout, sandbox = args
+    sub, assignment, timeout, sandbox, variants = args
     report = StudentReport(sub.student)
-    mine = assignment_exercises(assignment)
+    # --- per-student variants (issue 21): with a roster, each student is graded against their own variant ---
+    roster, secret = variants or ((), "")
+    if secret and sub.student.lower() in {s.lower() for s in roster}:
+        from ..variants import student_exercises
+
+        mine = student_exercises(assignment, sub.student, secret)
+    else:
+        mine = assignment_exercises(assignment)
+    # --- end per-student variants ---
 
     def row(ex_id, variable, status, points, max_points, message):
         report.rows.append(
@@ -48,9 +56,18 @@ def _grade_one(args) -> StudentReport:
     namespace = run["answers"]
     first_error = run["cell_errors"][0] if run["cell_errors"] else ""
     for ex_id, ex in mine.items():
-        for part in ex.parts:
+        for index, part in enumerate(ex.parts):
             fb = part_feedback(part, namespace.get(part.variable))  # the first hint; attempts do not count here
             status, message = fb.status, fb.message
+            # --- per-student variants (issue 21): an answer that fits another student's variant is flagged ---
+            if secret and status == "wrong":
+                from ..variants import copied_from
+
+                others = copied_from(assignment, sub.student, list(roster), secret, ex_id, index,
+                                     namespace.get(part.variable))
+                if others:
+                    message = f"matches the variant of {', '.join(others)}; {message}"
+            # --- end per-student variants ---
             if part.variable in run.get("missing", []):
                 status = "error" if first_error else "unanswered"
                 message = f"the variable {part.variable} was never defined" + (
@@ -76,6 +93,7 @@ def grade_submissions(
     sandboxed: bool = True,
     overrides: Path | None = None,
     marks: Path | None = None,
+    roster: Path | None = None,
 ) -> list[Row]:
     """Grade every submission in a folder; write the gradebook CSV, feedback files and written answers.
 
@@ -93,7 +111,12 @@ def grade_submissions(
         sandbox = Sandbox(hide=[Path(submissions_dir), Path(out_csv).parent, feedback_hidden])
     subs = collect(submissions_dir)
     workers = workers or max(1, os.cpu_count() or 1)
-    jobs = [(s, assignment, timeout, sandbox) for s in subs]
+    variants = None  # --- per-student variants (issue 21): the roster and the secret of the release ---
+    if roster:
+        from ..variants import read_roster, read_secret
+
+        variants = (tuple(read_roster(Path(roster))), read_secret())
+    jobs = [(s, assignment, timeout, sandbox, variants) for s in subs]
     if workers == 1 or len(jobs) <= 1:
         reports = [_grade_one(j) for j in jobs]
     else:
