@@ -196,28 +196,6 @@ def build(variant: dict | None = None) -> list[Exercise]:
             ),
         ),
         exercise(
-            "3.9",
-            'Written answer: what can "in 1926/27 prices" hide?',
-            written(
-                "written_answer",
-                length="3 to 5 sentences",
-                min_words=40,
-                max_words=200,
-                self_check=(
-                    "explains what a constant-price index does, in your own words",
-                    "says which goods get large weights at 1926/27 prices, and why that matters",
-                    "names at least one other reason the figures may overstate growth",
-                    "treats the figures as official claims",
-                ),
-                rubric=(
-                    "base-year prices weight the fast-growing goods (machines) heavily",
-                    "new products entered at high early prices",
-                    "the index-number problem (Gerschenkron effect)",
-                    "coverage and quality, and who compiled the figures",
-                ),
-            ),
-        ),
-        exercise(
             "3.10",
             "Draw it yourself: coal, 1925 and 1929, and the increase",
             chart(

@@ -17,7 +17,17 @@ VARIANTS = {
         dict(machines_qty_multiple=7, machines_price_pct=32, cloth_qty_multiple=1.6, cloth_price_pct=100),
     ]
 }
+# Exercise 4.4: countries Maddison covers in 1928 that the catch-up explorer does not offer, and rates off its
+# 0.5% grid (the first: the class version).
+VARIANTS["4.4"] = [
+    dict(target="ESP", year=1928, ussr_rate=6, target_rate=1.5),
+    dict(target="FIN", year=1928, ussr_rate=6, target_rate=1.5),
+    dict(target="ESP", year=1928, ussr_rate=5.2, target_rate=1.8),
+    dict(target="FIN", year=1928, ussr_rate=6.2, target_rate=1.2),
+]
 SYNTHETIC = VARIANTS["4.3"][0]
+CATCH_UP = VARIANTS["4.4"][0]
+NAMES = {"ESP": "Spain", "FIN": "Finland"}
 
 
 def text(exercise_id: str, v: dict) -> list[tuple[str, str]]:
@@ -29,12 +39,23 @@ def text(exercise_id: str, v: dict) -> list[tuple[str, str]]:
             ("10 * 5 * 10)", f"10 * {m} * 10)"),
             ("10 * 5 * 4.2) / (100 * 1 + 10 * 4.2)", f"10 * {m} * {p / 10:g}) / (100 * 1 + 10 * {p / 10:g})"),
         ]
+    if exercise_id == "4.4":
+        c = CATCH_UP
+        out = [(", 6, 1.5)", f", {v['ussr_rate']:g}, {v['target_rate']:g})")] if v != c else []
+        if v["ussr_rate"] != c["ussr_rate"] or v["target_rate"] != c["target_rate"]:
+            out.append(("at 6% a year for the USSR and 1.5% a year", f"at {v['ussr_rate']:g}% a year for the USSR and "
+                        f"{v['target_rate']:g}% a year"))
+        if v["target"] != c["target"]:
+            out += [(NAMES[c["target"]], NAMES[v["target"]]), (f'"{c["target"]}"', f'"{v["target"]}"')]
+        return out
     return []
-CATCH_UP = dict(target="FRA", year=1928, ussr_rate=6, target_rate=1.5)
+
 
 
 def build(variant: dict | None = None) -> list[Exercise]:
     synthetic = ar.index_problem(**{**SYNTHETIC, **(variant or {}).get("4.3", {})})
+    cu = {**CATCH_UP, **(variant or {}).get("4.4", {})}
+    name = NAMES[cu["target"]]
     return [
         exercise(
             "4.1",
@@ -103,29 +124,31 @@ def build(variant: dict | None = None) -> list[Exercise]:
         ),
         exercise(
             "4.4",
-            "How far behind France? The USSR in 1928",
+            f"How far behind {name}? The USSR in 1928",
             number(
-                "ussr_percent_of_france_1928",
-                gdppc("SUN", 1928) / gdppc("FRA", 1928) * 100,
+                "ussr_percent_of_country_1928",
+                gdppc("SUN", 1928) / gdppc(cu["target"], 1928) * 100,
                 what="a per cent",
                 unit="%",
                 decimals=1,
                 hints=(
-                    "the USSR's GDP per person as a per cent of France's, in 1928.",
-                    "Maddison's SUN and FRA rows for 1928 (gdppc(code, year)).",
-                    "USSR / France * 100.",
+                    f"the USSR's GDP per person as a per cent of {name}'s, in 1928.",
+                    f"Maddison's SUN and {cu['target']} rows for 1928 (gdppc(code, year)).",
+                    f"USSR / {name} * 100.",
                 ),
             ),
             number(
-                "years_to_catch_up_france",
-                catch_up(**CATCH_UP)["years"],
+                "years_to_catch_up_country",
+                catch_up(**cu)["years"],
                 what="a number of years",
                 unit="years",
                 decimals=1,
                 hints=(
                     "a number of years, at constant growth rates (a projection, not a forecast).",
-                    "the USSR grows 6% a year and France 1.5% a year, from their 1928 levels.",
-                    "years_to_catch_up(level, target, 6, 1.5), or log(target / level) / log(1.06 / 1.015).",
+                    f"the USSR grows {cu['ussr_rate']:g}% a year and {name} {cu['target_rate']:g}% a year, from "
+                    "their 1928 levels.",
+                    f"years_to_catch_up(level, target, {cu['ussr_rate']:g}, {cu['target_rate']:g}), or "
+                    f"log(target / level) / log({1 + cu['ussr_rate'] / 100:g} / {1 + cu['target_rate'] / 100:g}).",
                 ),
             ),
         ),
@@ -170,6 +193,28 @@ def build(variant: dict | None = None) -> list[Exercise]:
                     "a target needs its source and date",
                     "unverified figures are reported as unverified, not as fact",
                     "periods and prices must match before comparing",
+                ),
+            ),
+        ),
+        exercise(
+            "4.7",
+            'Written answer: what can "in 1926/27 prices" hide?',
+            written(
+                "written_answer_prices",
+                length="3 to 5 sentences",
+                min_words=40,
+                max_words=200,
+                self_check=(
+                    "explains what a constant-price index does, in your own words",
+                    "says which goods get large weights at 1926/27 prices, and why that matters",
+                    "names at least one other reason the figures may overstate growth",
+                    "treats the figures as official claims",
+                ),
+                rubric=(
+                    "base-year prices weight the fast-growing goods (machines) heavily",
+                    "new products entered at high early prices",
+                    "the index-number problem (Gerschenkron effect)",
+                    "coverage and quality, and who compiled the figures",
                 ),
             ),
         ),
