@@ -271,11 +271,13 @@ def number_key(expected: float, *, salt: str, what: str, unit: str = "", decimal
     }
 
 
-def check_number(answer, expected: float, *, what: str = "a number", unit: str = "", decimals: int = 1,
-                 mistakes=()) -> Feedback:
+def check_number(
+    answer, expected: float, *, what: str = "a number", unit: str = "", decimals: int = 1, mistakes=()
+) -> Feedback:
     """Check a number against ``expected`` at ``decimals`` (instructor side: builds the key, then checks by it)."""
-    return check_keyed_number(answer, number_key(expected, salt="check", what=what, unit=unit, decimals=decimals,
-                                                 mistakes=mistakes))
+    return check_keyed_number(
+        answer, number_key(expected, salt="check", what=what, unit=unit, decimals=decimals, mistakes=mistakes)
+    )
 
 
 # --- words, True/False, written answers -------------------------------------------------------------------------------
@@ -334,8 +336,9 @@ def check_bool(answer, expected: bool, *, hint: str = "") -> Feedback:
     return fb
 
 
-def check_text(answer, *, self_check: tuple[str, ...] = (), min_words: int = 40, max_words: int = 250,
-               length: str = "") -> Feedback:
+def check_text(
+    answer, *, self_check: tuple[str, ...] = (), min_words: int = 40, max_words: int = 250, length: str = ""
+) -> Feedback:
     """Record a written answer. Never a verdict on its content: only its length, and the same self-check list for
     every text (the questions a strong answer answers). The instructor's rubric stays with the grader."""
     if _unanswered(answer) or (isinstance(answer, str) and not answer.strip()):
@@ -355,8 +358,13 @@ def check_text(answer, *, self_check: tuple[str, ...] = (), min_words: int = 40,
 
 
 def check_keyed_text(answer, key: dict) -> Feedback:
-    return check_text(answer, self_check=tuple(key.get("self_check", ())), min_words=key.get("min_words", 40),
-                      max_words=key.get("max_words", 250), length=key.get("length", ""))
+    return check_text(
+        answer,
+        self_check=tuple(key.get("self_check", ())),
+        min_words=key.get("min_words", 40),
+        max_words=key.get("max_words", 250),
+        length=key.get("length", ""),
+    )
 
 
 def check_keyed(answer, key: dict) -> Feedback:

@@ -153,8 +153,9 @@ def matching_variants(assignment: str, ex_id: str, part_index: int, answer) -> l
     return out
 
 
-def copied_from(assignment: str, student: str, roster: list[str], secret: str, ex_id: str, part_index: int,
-                answer) -> list[str]:
+def copied_from(
+    assignment: str, student: str, roster: list[str], secret: str, ex_id: str, part_index: int, answer
+) -> list[str]:
     """Other roster students whose (different) variant this wrong answer matches: 'matches the variant of ...'."""
     if ex_id not in pools(assignment):
         return []

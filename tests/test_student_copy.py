@@ -9,14 +9,13 @@ import sys
 import sysconfig
 import tempfile
 import zipfile
-from pathlib import Path
 
 import pytest
 
 from soviet_numbers.assignments import exercises
 from soviet_numbers.grading.release import build_wheel
 
-WALK = r'''
+WALK = r"""
 import gc, importlib, importlib.util, json, sys, types, io, contextlib
 spec = json.load(open(sys.argv[1]))
 import soviet_numbers
@@ -88,13 +87,13 @@ while todo:
             push(getattr(o, slot, None))
 print(json.dumps({"calls": calls, "strings": len(strings), "numbers": len(numbers), "found": found,
                   "strings_list": strings, "values": numbers}))
-'''
+"""
 
 
 def _expected():
     """What must not be found: each numeric answer, at full precision and at its stated precision; rubric lines."""
     values, renderings, rubric = [], [], []
-    for ex_id, ex in exercises().items():
+    for ex in exercises().values():
         for part in ex.parts:
             rubric += list(part.rubric)
             if part.kind == "number":
@@ -127,13 +126,22 @@ def test_the_student_wheel_holds_no_instructor_module(student_env):
 def test_walk_of_the_student_copy_finds_no_answer_and_no_rubric(student_env):
     _, target = student_env
     ids = {ex_id: len(ex.parts) for ex_id, ex in exercises().items()}
-    spec = {"exercises": ids, "instructor_modules": [f"soviet_numbers.assignments.lecture{e.split('.')[0]}" for e in ids]}
+    spec = {
+        "exercises": ids,
+        "instructor_modules": [f"soviet_numbers.assignments.lecture{e.split('.')[0]}" for e in ids],
+    }
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         json.dump(spec, f)
     deps = sysconfig.get_paths()["purelib"]  # numpy & co. from this environment, without its .pth files
     env = {"PYTHONPATH": f"{target}:{deps}", "PATH": "/usr/bin:/bin", "HOME": str(target)}
-    run = subprocess.run([sys.executable, "-I", "-c", f"import sys; sys.path[:0] = {[str(target), deps]!r}\n" + WALK,
-                          f.name], capture_output=True, text=True, env=env, cwd=target, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-I", "-c", f"import sys; sys.path[:0] = {[str(target), deps]!r}\n" + WALK, f.name],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=target,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stderr[-3000:]
     result = json.loads(run.stdout)
     assert result["calls"] >= 2 * 6 * len(ids) and result["strings"] > 100  # the walk reached the checks' texts

@@ -4,14 +4,16 @@ another student's name."""
 
 import csv
 import json
-from pathlib import Path
 
 import nbformat
 import pytest
 
 from soviet_numbers.assignments import exercises
-from soviet_numbers.checks import precision_words  # noqa: F401 - the policy the variants keep too
-from soviet_numbers.checks import candidates, check_keyed
+from soviet_numbers.checks import (
+    candidates,
+    check_keyed,
+    precision_words,  # noqa: F401 - the policy the variants keep too
+)
 from soviet_numbers.grading.grade import grade_submissions
 from soviet_numbers.grading.release import release_roster
 from soviet_numbers.variants import SECRET_FILE, choices, pools, student_exercises, variant_index
@@ -88,7 +90,9 @@ def released(tmp_path_factory):
     subs = home / "submissions"
     for name, source in ((ann, ann), (ben, ann)):  # ben hands in ann's solved notebook
         (subs / name).mkdir(parents=True)
-        (subs / name / f"{ASSIGNMENT}.ipynb").write_bytes((home / "solved" / source / f"{ASSIGNMENT}.ipynb").read_bytes())
+        (subs / name / f"{ASSIGNMENT}.ipynb").write_bytes(
+            (home / "solved" / source / f"{ASSIGNMENT}.ipynb").read_bytes()
+        )
     rows = grade_submissions(subs, ASSIGNMENT, home / "grades" / "grades.csv", roster=roster, workers=1)
     yield home, ann, ben, rows
     mp.undo()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import arithmetic as ar
 from ..data import COW_FILE, external_table, value, value_in_millions
-from .parts import Exercise, boolean, chart, choice, exercise, growth_rate, number, per_cent_change, times, written
+from .parts import Exercise, boolean, chart, choice, exercise, growth_rate, number, per_cent_change, times
 
 # Exercise 3.8's made-up plan: growth planned and achieved, per cent (the text's own pair is worked in the lecture).
 # Per-student variants (soviet_numbers.variants): the pool's first entry is the class version.
@@ -22,8 +22,10 @@ HYPOTHETICAL_GROWTH = VARIANTS["3.8"][0]
 def text(exercise_id: str, v: dict) -> list[tuple[str, str]]:
     if exercise_id == "3.8":
         return [
-            ("grow by **30%** in a year, and it grows by **35%**",
-             f"grow by **{v['planned']}%** in a year, and it grows by **{v['actual']}%**"),
+            (
+                "grow by **30%** in a year, and it grows by **35%**",
+                f"grow by **{v['planned']}%** in a year, and it grows by **{v['actual']}%**",
+            ),
             ("(1 + 35 / 100) / (1 + 30 / 100)", f"(1 + {v['actual']} / 100) / (1 + {v['planned']} / 100)"),
         ]
     return []

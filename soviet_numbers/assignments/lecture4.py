@@ -34,8 +34,10 @@ def text(exercise_id: str, v: dict) -> list[tuple[str, str]]:
     if exercise_id == "4.3":
         m, p, c = v["machines_qty_multiple"], v["machines_price_pct"], v["cloth_qty_multiple"]
         return [
-            ("machine output grows **5 times** and the machine price falls to **42%**",
-             f"machine output grows **{m} times** and the machine price falls to **{p}%**"),
+            (
+                "machine output grows **5 times** and the machine price falls to **42%**",
+                f"machine output grows **{m} times** and the machine price falls to **{p}%**",
+            ),
             ("10 * 5 * 10)", f"10 * {m} * 10)"),
             ("10 * 5 * 4.2) / (100 * 1 + 10 * 4.2)", f"10 * {m} * {p / 10:g}) / (100 * 1 + 10 * {p / 10:g})"),
         ]
@@ -43,13 +45,16 @@ def text(exercise_id: str, v: dict) -> list[tuple[str, str]]:
         c = CATCH_UP
         out = [(", 6, 1.5)", f", {v['ussr_rate']:g}, {v['target_rate']:g})")] if v != c else []
         if v["ussr_rate"] != c["ussr_rate"] or v["target_rate"] != c["target_rate"]:
-            out.append(("at 6% a year for the USSR and 1.5% a year", f"at {v['ussr_rate']:g}% a year for the USSR and "
-                        f"{v['target_rate']:g}% a year"))
+            out.append(
+                (
+                    "at 6% a year for the USSR and 1.5% a year",
+                    f"at {v['ussr_rate']:g}% a year for the USSR and {v['target_rate']:g}% a year",
+                )
+            )
         if v["target"] != c["target"]:
             out += [(NAMES[c["target"]], NAMES[v["target"]]), (f'"{c["target"]}"', f'"{v["target"]}"')]
         return out
     return []
-
 
 
 def build(variant: dict | None = None) -> list[Exercise]:

@@ -149,8 +149,9 @@ def per_cent_change(variable: str, expected: float, *, decimals: int = 1, points
         if points_change is not None
         else ()
     )
-    return number(variable, expected, what="a per cent change", unit="%", decimals=decimals, hints=hints,
-                  mistakes=mistakes)
+    return number(
+        variable, expected, what="a per cent change", unit="%", decimals=decimals, hints=hints, mistakes=mistakes
+    )
 
 
 def times(variable: str, expected: float, *, decimals: int = 1, hints) -> Part:

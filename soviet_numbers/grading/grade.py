@@ -63,8 +63,9 @@ def _grade_one(args) -> StudentReport:
             if secret and status == "wrong":
                 from ..variants import copied_from
 
-                others = copied_from(assignment, sub.student, list(roster), secret, ex_id, index,
-                                     namespace.get(part.variable))
+                others = copied_from(
+                    assignment, sub.student, list(roster), secret, ex_id, index, namespace.get(part.variable)
+                )
                 if others:
                     message = f"matches the variant of {', '.join(others)}; {message}"
             # --- end per-student variants ---
