@@ -163,3 +163,24 @@ def copied_from(
     hits = set(matching_variants(assignment, ex_id, part_index, answer)) - {mine}
     size = len(pools(assignment)[ex_id])
     return [s for s in roster if s.lower() != student.lower() and variant_index(secret, s, ex_id, size) in hits]
+
+
+def precision_table() -> list[tuple[str, str, str, str, int]]:
+    """(exercise, part, stated precision, tolerance, number of variants) for every auto-graded part."""
+    from .assignments import exercises
+    from .checks import precision_words
+
+    rows = []
+    for ex_id, ex in exercises().items():
+        lecture = ex_id.split(".")[0]
+        pool = getattr(importlib.import_module(f".assignments.lecture{lecture}", __package__), "VARIANTS", {})
+        for part in ex.parts:
+            if part.kind == "text":
+                continue
+            if part.kind == "number":
+                d = part.spec["decimals"]
+                precision, tolerance = precision_words(d), f"±{0.5 * 10**-d:g}"
+            else:
+                precision, tolerance = part.kind, "exact"
+            rows.append((ex_id, part.variable, precision, tolerance, len(pool.get(ex_id, [None]))))
+    return rows

@@ -4,6 +4,7 @@ another student's name."""
 
 import csv
 import json
+import re
 
 import nbformat
 import pytest
@@ -139,3 +140,42 @@ def test_the_notebook_key_checks_the_students_own_figures(released):
         assert json.dumps(assignments._LOADED).count(str(round(part.expected, 1))) == 0
     finally:
         assignments._LOADED.clear()
+
+
+VARIED = ["01_sources_of_accumulation", "03_output_growth", "04_reading_the_numbers"]
+
+
+def test_every_variants_text_applies_to_its_exercise():
+    from soviet_numbers.build_exercises import SOLUTIONS
+    from soviet_numbers.variants import _module, _sections
+
+    applied = 0
+    for assignment in VARIED:
+        sections = _sections(nbformat.read(SOLUTIONS / f"{assignment}.ipynb", as_version=4))
+        module = _module(assignment)
+        for ex_id, pool in pools(assignment).items():
+            for params in pool[1:]:
+                replacements = module.text(ex_id, params)
+                assert replacements, (ex_id, params)
+                for old, _ in replacements:
+                    assert any(old in c.source for c in sections[ex_id]), (ex_id, old)
+                    applied += 1
+    assert applied >= 10
+
+
+def test_no_variants_answer_is_printed_in_its_lecture():
+    from test_exercises import _lecture_notebooks, _renderings, _visible_text
+
+    from soviet_numbers.variants import exercises_with
+
+    checked = 0
+    for assignment in VARIED:
+        for ex_id, pool in pools(assignment).items():
+            texts = [_visible_text(p) for p in _lecture_notebooks(ex_id)]
+            for i in range(len(pool)):
+                for part in exercises_with(assignment, {ex_id: i})[ex_id].parts:
+                    for rendering in _renderings(part.expected, part.accepts):
+                        pattern = rf"(?<![\w.,/]){re.escape(rendering)}(?![\d]|\.\d|,\d)"
+                        assert not any(re.search(pattern, t) for t in texts), (ex_id, i, rendering)
+                    checked += 1
+    assert checked >= 15

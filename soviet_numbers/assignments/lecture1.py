@@ -8,7 +8,7 @@ from .parts import Exercise, boolean, choice, exercise, growth_rate, number, per
 
 # Per-student variants (soviet_numbers.variants): each pool's first entry is the class version; ``text`` gives the
 # (class text, variant text) replacements in the exercise's cells of the solution notebook.
-VARIANTS = {"1.5": [{"raise_pct": 20}, {"raise_pct": 10}, {"raise_pct": 30}, {"raise_pct": 40}]}
+VARIANTS = {"1.5": [{"raise_pct": 20}, {"raise_pct": 15}, {"raise_pct": 30}, {"raise_pct": 40}]}
 
 
 def text(exercise_id: str, v: dict) -> list[tuple[str, str]]:

@@ -9,17 +9,36 @@ from .parts import Exercise, boolean, chart, choice, exercise, growth_rate, numb
 # Exercise 3.8's made-up plan: growth planned and achieved, per cent (the text's own pair is worked in the lecture).
 # Per-student variants (soviet_numbers.variants): the pool's first entry is the class version.
 VARIANTS = {
+    # 3.2: series with 1925 and 1929 values whose growth rate no lecture prints (steel's is worked in lecture 3)
+    "3.2": [
+        {"name": "pig iron", "phrase": "pig iron smelting", "start": "P113", "end": "P114"},
+        {"name": "coal", "phrase": "coal mining", "start": "P117", "end": "P118"},
+        {"name": "steam boilers", "phrase": "steam boiler output", "start": "P102", "end": "P103"},
+    ],
     "3.8": [
         {"planned": 30, "actual": 35},
-        {"planned": 20, "actual": 26},
-        {"planned": 40, "actual": 48},
+        {"planned": 20, "actual": 27},
+        {"planned": 40, "actual": 50},
         {"planned": 25, "actual": 33},
-    ]
+    ],
 }
 HYPOTHETICAL_GROWTH = VARIANTS["3.8"][0]
 
 
 def text(exercise_id: str, v: dict) -> list[tuple[str, str]]:
+    if exercise_id == "3.2":
+        c = VARIANTS["3.2"][0]
+        return [
+            ("growth of pig iron, 1925", f"growth of {v['name']}, 1925"),
+            (
+                "rate of pig iron smelting from 1925\n(P113) to 1929 (P114)",
+                f"rate of {v['phrase']} from 1925\n({v['start']}) to 1929 ({v['end']})",
+            ),
+            (
+                f'data.value("{c["start"]}"), data.value("{c["end"]}")',
+                f'data.value("{v["start"]}"), data.value("{v["end"]}")',
+            ),
+        ]
     if exercise_id == "3.8":
         return [
             (
@@ -33,6 +52,8 @@ def text(exercise_id: str, v: dict) -> list[tuple[str, str]]:
 
 def build(variant: dict | None = None) -> list[Exercise]:
     growth = {**HYPOTHETICAL_GROWTH, **(variant or {}).get("3.8", {})}
+    series = {**VARIANTS["3.2"][0], **(variant or {}).get("3.2", {})}
+    s0, s1, name = series["start"], series["end"], series["name"]
     cow = external_table(COW_FILE)
     rus = cow[cow["stateabb"] == "RUS"].set_index("year")["irst"]
     b_1913, b_1929 = value_in_millions("P87") - value("P92"), value("P85") - value("P90")
@@ -57,15 +78,15 @@ def build(variant: dict | None = None) -> list[Exercise]:
         ),
         exercise(
             "3.2",
-            "Average annual growth of pig iron, 1925 to 1929",
+            f"Average annual growth of {name}, 1925 to 1929",
             growth_rate(
-                "pig_iron_growth_rate",
-                ar.average_annual_growth(value("P113"), value("P114"), 4),
-                multiple=value("P114") / value("P113"),
+                "output_growth_rate",
+                ar.average_annual_growth(value(s0), value(s1), 4),
+                multiple=value(s1) / value(s0),
                 years=4,
                 hints=(
                     "a compound average growth rate, in per cent a year.",
-                    "pig iron in 1925 (P113) and 1929 (P114); count the steps between the two years.",
+                    f"{name} in 1925 ({s0}) and 1929 ({s1}); count the steps between the two years.",
                     "average_annual_growth(start, end, years).",
                 ),
             ),
