@@ -103,6 +103,8 @@ def cmd_release(args) -> int:
     except (ValueError, RuntimeError, FileExistsError, VariantError) as exc:
         return refused(str(exc))
     print(f"released {args.assignment} to {where}")
+    if args.roster:
+        print("each student's variant comes from the secret in ./.soviet-numbers-secret: keep it, grade from here")
     return 0
 
 

@@ -82,7 +82,8 @@ def exercises_with(assignment: str, chosen: dict[str, int]) -> dict:
     """The assignment's exercises (instructor side) with the given pool indices."""
     module = _module(assignment)
     params = {ex: module.VARIANTS[ex][i] for ex, i in chosen.items()}
-    return {ex.exercise_id: ex for ex in module.build(params)}
+    built = module.build(params) if params else module.build()  # a module without variants: build() alone
+    return {ex.exercise_id: ex for ex in built}
 
 
 def student_exercises(assignment: str, student: str, secret: str) -> dict:

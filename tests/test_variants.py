@@ -104,7 +104,7 @@ def test_release_writes_one_notebook_per_student_with_their_own_figures(released
     a = (home / "release" / ann / f"{ASSIGNMENT}.ipynb").read_text(encoding="utf-8")
     b = (home / "release" / ben / f"{ASSIGNMENT}.ipynb").read_text(encoding="utf-8")
     assert a != b and "use_key(" in a and "BEGIN SOLUTION" not in a
-    assert not (home / "release" / SECRET_FILE).exists() and list((home / "release").glob("soviet_numbers-*.whl"))
+    assert not (home / "release" / SECRET_FILE).exists() and list((home / "release" / ann).glob("soviet_numbers-*.whl"))
     assert (home / "solved" / ann / f"{ASSIGNMENT}.ipynb").exists()
     pct = {s: pools(ASSIGNMENT)["1.5"][choices(ASSIGNMENT, s, SECRET)["1.5"]]["raise_pct"] for s in (ann, ben)}
     assert f"**{pct[ann]}% higher**" in a and f"**{pct[ben]}% higher**" in b
@@ -179,3 +179,31 @@ def test_no_variants_answer_is_printed_in_its_lecture():
                         assert not any(re.search(pattern, t) for t in texts), (ex_id, i, rendering)
                     checked += 1
     assert checked >= 15
+
+
+def test_release_and_grade_with_a_roster_refuse_before_any_work(tmp_path, monkeypatch):
+    from soviet_numbers.variants import VariantError
+
+    roster = tmp_path / "roster.csv"
+    roster.write_text("student\nann\n", encoding="utf-8")
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("instructor's own file")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(FileExistsError):
+        release_roster(ASSIGNMENT, foreign, roster)
+    assert not (tmp_path / SECRET_FILE).exists()  # refused before the secret was made
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name\nann\n", encoding="utf-8")
+    with pytest.raises(VariantError):
+        release_roster(ASSIGNMENT, tmp_path / "out", bad)
+    inside = tmp_path / "out2"
+    inside.mkdir()
+    monkeypatch.chdir(inside)
+    with pytest.raises(ValueError):
+        release_roster(ASSIGNMENT, inside, roster)  # the secret would land in the release
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "subs").mkdir()
+    with pytest.raises(VariantError):
+        grade_submissions(tmp_path / "subs", ASSIGNMENT, tmp_path / "g" / "grades.csv", roster=roster, sandboxed=False)
+    assert not (tmp_path / "g").exists()

@@ -163,6 +163,10 @@ def release_roster(assignment: str, out: Path, roster: Path, solutions: Path | N
         (out / student / f"{assignment}.ipynb").write_text(
             render(exercise_notebook(solved, assignment=assignment)), encoding="utf-8"
         )
+        for old in (out / student).glob("soviet_numbers-*.whl"):
+            old.unlink()
+        shutil.copy2(wheel, out / student / wheel.name)  # the notebook's first cell installs the wheel beside it
+        shutil.copy2(out / "README.txt", out / student / "README.txt")
         if solutions:
             (Path(solutions) / student).mkdir(exist_ok=True)
             nbformat.write(solved, Path(solutions) / student / f"{assignment}.ipynb")
