@@ -11,8 +11,9 @@ Modules, one job each (imports point down this list, never up):
 - ``charts``          one chart style: colour-blind-safe palette, title, units, source line, kinds of value
 - ``chart_text``      a chart's text alternative (alt text and a table of its numbers), read from the chart
 - ``explorers``       the lectures' interactive ipywidgets, one module per lecture (logic in plain functions)
-- ``checks``          instant, friendly feedback on one answer; the answer-status words
-- ``assignments``     the exercises of each lecture, expected answers computed from ``data/``
+- ``checks``          instant, friendly feedback on one answer, by digests at the stated precision (no answers)
+- ``assignments``     the exercises of each lecture, expected answers computed from ``data/``; the class key
+- ``variants``        per-student variants of the exercises (a pure function of a secret, the student, the exercise)
 - ``build_exercises`` write ``exercises/`` from ``solutions/``
 - ``notebook_files``  re-execute notebooks and store them normalised (reviewable diffs)
 - ``grading``         release an assignment and autograde a class (release, collect, execute, grade, reports)

@@ -225,7 +225,9 @@ def check_keyed_number(answer, key: dict) -> Feedback:
     precision = precision_words(key["decimals"])
     what = key["what"] if precision in key["what"] else f"{key['what']}, {precision}"
     if _unanswered(answer):
-        return Feedback("unanswered", f"Not answered yet: replace None with {what} and run this cell again.")
+        return Feedback(
+            "unanswered", f"Not answered yet: replace None with your answer ({what}) and run this cell again."
+        )
     problem = _type_problem(answer, what)
     if problem:
         return Feedback("invalid", problem)

@@ -87,16 +87,17 @@ def released(tmp_path_factory):
         csv.writer(f).writerows([["student", "email"], [ann, "a@x"], [ben, "b@x"]])
     mp = pytest.MonkeyPatch()
     mp.chdir(home)
-    release_roster(ASSIGNMENT, home / "release", roster, home / "solved")
-    subs = home / "submissions"
-    for name, source in ((ann, ann), (ben, ann)):  # ben hands in ann's solved notebook
-        (subs / name).mkdir(parents=True)
-        (subs / name / f"{ASSIGNMENT}.ipynb").write_bytes(
-            (home / "solved" / source / f"{ASSIGNMENT}.ipynb").read_bytes()
-        )
-    rows = grade_submissions(subs, ASSIGNMENT, home / "grades" / "grades.csv", roster=roster, workers=1)
+    try:
+        release_roster(ASSIGNMENT, home / "release", roster, home / "solved")
+        subs = home / "submissions"
+        for name, source in ((ann, ann), (ben, ann)):  # ben hands in ann's solved notebook
+            (subs / name).mkdir(parents=True)
+            solved = home / "solved" / source / f"{ASSIGNMENT}.ipynb"
+            (subs / name / f"{ASSIGNMENT}.ipynb").write_bytes(solved.read_bytes())
+        rows = grade_submissions(subs, ASSIGNMENT, home / "grades" / "grades.csv", roster=roster, workers=1)
+    finally:
+        mp.undo()  # never leave the worker in another folder (nbval reads tests/nbval_sanitize.cfg relative to it)
     yield home, ann, ben, rows
-    mp.undo()
 
 
 def test_release_writes_one_notebook_per_student_with_their_own_figures(released):
