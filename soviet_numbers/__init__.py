@@ -15,11 +15,11 @@ What students import (the notebooks, the exercises and the explorers):
 - ``chart_reading``   read a finished chart back: its values, units and each value's kind as tagged (read_chart)
 - ``chart_text``      a chart's text alternative (alt text that says its point, and a table of its numbers)
 - ``charts``          one chart style: colour-blind-safe palette, title, units, source line, kinds of value
-- ``checks``          instant, friendly feedback on one answer; the answer-status words
+- ``checks``          instant, friendly feedback on one answer, by digests at the stated precision (no answers)
 - ``chart_checks``    check a chart a student drew (exercise 3.10), from the same read_chart
 - ``explorers``       the lectures' interactive ipywidgets, one module per lecture (logic in plain functions)
 - ``lecture_charts``  the lectures' static charts, one module per lecture (a lecture calls one line per chart)
-- ``assignments``     the exercises of each lecture, expected answers computed from ``data/``
+- ``assignments``     the exercises of each lecture, expected answers computed from ``data/``; the class key
 
 Authoring, for the course's maintainers (nothing above imports these):
 
@@ -29,6 +29,7 @@ Authoring, for the course's maintainers (nothing above imports these):
 
 The instructor's tools and the command line:
 
+- ``variants``        per-student variants of the exercises (a pure function of a secret, the student, the exercise)
 - ``grading``         release an assignment and autograde a class (release, collect, execute, grade, reports)
 - ``__main__``        the command line, ``soviet-numbers``: one function per subcommand
 

@@ -97,13 +97,19 @@ def cmd_build_exercises(args) -> int:
 
 
 def cmd_release(args) -> int:
-    from .grading.release import release
+    from .grading.release import release, release_roster
+    from .variants import VariantError
 
     try:
-        where = release(args.assignment, args.out, make_zip=args.zip)
-    except (ValueError, RuntimeError, FileExistsError) as exc:
+        if args.roster:
+            where = release_roster(args.assignment, args.out, args.roster, args.solutions)
+        else:
+            where = release(args.assignment, args.out, make_zip=args.zip)
+    except (ValueError, RuntimeError, FileExistsError, VariantError) as exc:
         return refused(str(exc))
     print(f"released {args.assignment} to {where}")
+    if args.roster:
+        print("each student's variant comes from the secret in ./.soviet-numbers-secret: keep it, grade from here")
     return 0
 
 
@@ -113,6 +119,7 @@ def cmd_grade(args) -> int:
     from .grading.grade import NO_SANDBOX_NOTE, grade_submissions
     from .grading.reports import summary
     from .grading.sandbox import SandboxUnavailable
+    from .variants import VariantError
 
     if args.no_sandbox:
         print(f"WARNING: {NO_SANDBOX_NOTE}.", file=sys.stderr)
@@ -128,10 +135,11 @@ def cmd_grade(args) -> int:
             overrides=args.overrides,
             marks=args.written_marks,
             scheduler=args.scheduler,
+            roster=args.roster,
         )
     except SandboxUnavailable as exc:
         return refused(f"no sandbox: {exc}")
-    except (AdjustmentError, ValueError) as exc:
+    except (AdjustmentError, ValueError, VariantError) as exc:
         return refused(str(exc))
     for path in ignored_files(args.submissions):
         print(f"not a notebook, not graded: {path}", file=sys.stderr)
@@ -244,12 +252,15 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("assignment", help="e.g. 01_sources_of_accumulation")
     r.add_argument("--out", required=True, type=Path, help="release folder (created; never overwrites foreign files)")
     r.add_argument("--zip", action="store_true", help="also write OUT.zip")
+    r.add_argument("--roster", type=Path, default=None, help="roster CSV (column 'student'): one variant per student")
+    r.add_argument("--solutions", type=Path, default=None, help="with --roster: each student's solved copy here")
 
     g = command("grade", cmd_grade, "autograde submitted notebooks")
     g.add_argument("submissions", type=Path, help="folder of STUDENT.ipynb files or STUDENT/ folders")
     g.add_argument("--assignment", required=True, help="e.g. 01_sources_of_accumulation")
     g.add_argument("--out", type=Path, default=Path("grades.csv"), help="gradebook CSV (default grades.csv)")
     g.add_argument("--feedback", type=Path, default=None, help="per-student feedback folder (default: next to --out)")
+    g.add_argument("--roster", type=Path, default=None, help="roster CSV of a release with --roster: own variants")
     g.add_argument("--timeout", type=int, default=60, help="seconds a single cell may run (default 60)")
     g.add_argument("--workers", type=int, default=None, help="parallel notebooks (default: all cores)")
     g.add_argument(

@@ -42,8 +42,25 @@ def _assigned_names(code: str) -> list[str]:
     return names
 
 
+HELPER_STUB = "  # ✎ optional: a step of your own (not checked)"
+
+
+def _checked_names(source: str) -> set[str] | None:
+    """The names a cell's ``check(...)`` call hands in (None if the cell calls no check)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return None
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "check"]
+    if not calls:
+        return None
+    return {a.id for call in calls for a in call.args if isinstance(a, ast.Name)}
+
+
 def strip_solutions(source: str) -> str:
-    """Replace every solution block of a code cell with answer stubs."""
+    """Replace every solution block of a code cell with answer stubs; a name the cell's check does not take (a helper
+    step) gets a stub that says it is optional."""
+    checked = _checked_names("\n".join(ln for ln in source.split("\n") if ln.strip() not in (BEGIN, END)))
     lines = source.split("\n")
     out: list[str] = []
     i = 0
@@ -58,9 +75,8 @@ def strip_solutions(source: str) -> str:
                 raise ValueError(f"{BEGIN} without {END}")
             block = "\n".join(line[len(indent) :] if line.startswith(indent) else line for line in lines[i + 1 : j])
             names = _assigned_names(block)
-            out.extend(f"{indent}{n} = None{STUB}" for n in names) if names else out.append(
-                f"{indent}# ✎ your code here"
-            )
+            stubs = [f"{indent}{n} = None{STUB if checked is None or n in checked else HELPER_STUB}" for n in names]
+            out.extend(stubs) if names else out.append(f"{indent}# ✎ your code here")
             i = j + 1
             continue
         if line.strip() == END:
@@ -125,6 +141,13 @@ def build(verify: bool = False) -> list[Path]:
     known = {ex for _, ex in pairs()}
     for extra in sorted(set(EXERCISES.glob("*.ipynb")) - known):
         stale.append(extra)  # an exercise without a solution is out of sync too
+    from .assignments import KEY_FILE, class_key, key_text
+
+    key = key_text(class_key())  # the students' check: digests of the class version's answers
+    if not KEY_FILE.exists() or KEY_FILE.read_text(encoding="utf-8") != key:
+        stale.append(KEY_FILE)
+        if not verify:
+            KEY_FILE.write_text(key, encoding="utf-8")
     for sol, ex in pairs():
         text = expected_text(sol)
         if not ex.exists() or ex.read_text(encoding="utf-8") != text:

@@ -2,19 +2,30 @@
 
 Each check returns a :class:`Feedback` (status + message). ``status`` is one of
 
-- ``correct``     the answer is right (within the stated tolerance)
+- ``correct``     the answer is right (at the precision the exercise states)
 - ``wrong``       the answer has the right type but another value: the message is a hint that teaches
 - ``unanswered``  the student has not answered yet (``None`` or ``...``): a friendly note
 - ``invalid``     the answer has the wrong type (text, NaN, a list, a DataFrame ...): a clear message
 - ``recorded``    a written answer was saved; written answers are never auto-scored as correct
 
 The grader adds two of its own: ``error`` (a submission could not be run) and ``note`` (a remark on a run).
+
+**No answer key here.** A check never holds the answer. It holds a *key*: for a number, a salted digest of the
+answer normalised at its stated precision (``decimals``), plus digests of the usual mistakes that earn a tailored
+hint; for a choice or True/False, a digest of the right word. The student's answer is normalised the same way and
+compared digest to digest (see CONTRIBUTING.md, "No answer key in the student's copy").
+
+**Precision policy.** A numeric part states its precision ("to one decimal", "a whole number"). Every answer within
+half a unit of the last stated digit of the rounded answer is accepted, so is anything more precise that rounds to
+it, and the value "Correct" displays is the rounded answer itself.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
 import numbers
+import re
 from dataclasses import dataclass, field
 
 # Every answer status: its icon (feedback in a notebook) and its words (gradebook and feedback files).
@@ -50,6 +61,46 @@ class Feedback:
         return f"{STATUSES.get(self.status, ('',))[0]} {self.message}"
 
 
+# --- digests ---------------------------------------------------------------------------------------------------------
+
+
+def digest(salt: str, token: str) -> str:
+    """A salted digest of one normalised answer (a short hex string)."""
+    return hashlib.blake2b(f"{salt}|{token}".encode(), digest_size=10).hexdigest()
+
+
+def number_token(k: int) -> str:
+    return f"n{k}"
+
+
+def scaled(x: float, decimals: int) -> int:
+    """``x`` normalised at ``decimals``: the integer count of units of its last stated digit (rounded)."""
+    return int(round(x * 10**decimals))
+
+
+def candidates(x: float, decimals: int) -> list[int]:
+    """Every rounded value (in units of the last stated digit) within half a unit of ``x``: one, or two on a tie."""
+    y = x * 10**decimals
+    if not math.isfinite(y) or abs(y) > 1e15:  # beyond any answer of the course (and of float's exact integers)
+        return []
+    eps = 1e-9 * max(1.0, abs(y))
+    return list(range(math.ceil(y - 0.5 - eps), math.floor(y + 0.5 + eps) + 1))
+
+
+def precision_words(decimals: int) -> str:
+    """How precise an answer must be, in words ("to one decimal", "a whole number")."""
+    return {0: "a whole number", 1: "to one decimal", 2: "to two decimals", 3: "to three decimals"}.get(
+        decimals, f"to {decimals} decimals"
+    )
+
+
+def _fmt(k: int, decimals: int) -> str:
+    return f"{k / 10**decimals:,.{decimals}f}"
+
+
+# --- answers that are not the kind asked for -------------------------------------------------------------------------
+
+
 def _unanswered(answer) -> bool:
     return answer is None or answer is Ellipsis
 
@@ -59,20 +110,50 @@ def _short(text: str, limit: int = 40) -> str:
     return repr(text) if len(text) <= limit else repr(text[:limit]) + f"... ({len(text):,} characters)"
 
 
+def _is_numpy_bool(answer) -> bool:
+    return type(answer).__module__ == "numpy" and type(answer).__name__ in ("bool_", "bool")
+
+
+def _is_bool(answer) -> bool:
+    """True, False, or numpy's True/False (what ``figs.loc[...] == ...`` gives)."""
+    return isinstance(answer, bool) or _is_numpy_bool(answer)
+
+
+_KIND_WORDS = {
+    "int": "whole number (int)",
+    "float": "number (float)",
+    "str": "text (str)",
+    "NoneType": "None",
+}
+
+
+def a_kind(answer) -> str:
+    """'a whole number (int)', 'an object' ...: the type of ``answer`` with its article."""
+    name = _KIND_WORDS.get(type(answer).__name__, type(answer).__name__)
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
+
+
 def _type_problem(answer, what: str) -> str | None:
     """Explain, in plain words, why ``answer`` is not a single number."""
     kind = type(answer).__name__
-    if isinstance(answer, bool):
+    if _is_bool(answer):
         return f"You gave True/False, but this asks for {what}. Write the number itself."
     if isinstance(answer, str):
-        stripped = answer.replace(",", "").replace("%", "").strip()
+        text = answer.strip().replace("%", "").strip()
+        if re.fullmatch(r"-?\d+,\d{1,2}", text):  # '294,5': a decimal comma
+            point = text.replace(",", ".")
+            return (
+                f"You gave the number as text with a decimal comma ({_short(answer)}). Python writes decimals with a "
+                f"point and no quotes: write {point}."
+            )
+        stripped = text.replace(",", "")
         try:
             float(stripped)
         except ValueError:
             return f"You gave text ({_short(answer)}), but this asks for {what}. Write a number, without quotes."
         return (
-            f"You gave the number as text ({_short(answer)}). Remove the quotes (and any % sign or commas): "
-            f"write {stripped} rather than {_short(answer)}."
+            f"You gave the number as text ({_short(answer)}). Remove the quotes (and any % sign or thousands "
+            f"commas): write {stripped} rather than {_short(answer)}."
         )
     if kind in ("DataFrame",):
         return (
@@ -85,9 +166,9 @@ def _type_problem(answer, what: str) -> str | None:
             "Pick out one value, e.g. with .iloc[0], and wrap it in float(...)."
         )
     if isinstance(answer, (list, tuple, set, dict)):
-        return f"You gave a {kind} of values, but this asks for {what}. Give one number."
+        return f"You gave {a_kind(answer)} of values, but this asks for {what}. Give one number."
     if not isinstance(answer, numbers.Real):
-        return f"You gave a {kind}, but this asks for {what}. Give one number (int or float)."
+        return f"You gave {a_kind(answer)}, but this asks for {what}. Give one number (int or float)."
     if math.isnan(float(answer)):
         return (
             "Your answer is NaN ('not a number'): usually a calculation used a missing value. "
@@ -98,92 +179,212 @@ def _type_problem(answer, what: str) -> str | None:
     return None
 
 
-def _close(a: float, b: float, rel_tol: float, abs_tol: float) -> bool:
-    return math.isclose(a, b, rel_tol=rel_tol, abs_tol=abs_tol)
+# --- numbers ---------------------------------------------------------------------------------------------------------
 
 
-def check_number(
-    answer,
-    expected: float,
-    *,
-    what: str = "a number",
-    unit: str = "",
-    rel_tol: float = 0.01,
-    abs_tol: float = 0.0,
-    hint: str = "",
-    decimals: int = 2,
-) -> Feedback:
-    """Check a numeric answer. Common slips (per cent vs fraction, inverted ratio) get their own hint."""
+def _per_cent(key: dict) -> bool:
+    return "%" in key.get("unit", "") or "per cent" in key.get("what", "")
+
+
+def _slips(key: dict) -> list[tuple[str, object]]:
+    """The common slips that are undone and compared with the answer's own digest: (message, undo)."""
+    too_large_100 = (
+        "Your number is 100 times too large: it looks multiplied by 100 twice (a per cent is × 100 once)."
+        if _per_cent(key)
+        else f"Your number is 100 times too large: the question asks for {key['what']}, not per cent."
+    )
+    return [
+        ("The size is right but the sign is not: a fall is a negative change, a rise a positive one.", lambda x: -x),
+        ("Your number is 100 times too small: the question asks for per cent, not a fraction.", lambda x: x * 100),
+        (too_large_100, lambda x: x / 100),
+        (
+            "Your number is 1,000 times too small: check the units (thousands, millions, billions).",
+            lambda x: x * 1_000,
+        ),
+        (
+            "Your number is 1,000 times too large: check the units (thousands, millions, billions).",
+            lambda x: x / 1_000,
+        ),
+        ("Your number is a million times too small: check the units (millions, not single units).", lambda x: x * 1e6),
+        ("Your number is a million times too large: check the units (millions, not single units).", lambda x: x / 1e6),
+        ("You divided the wrong way round: put the later (or the part) value on top.", lambda x: 1 / x if x else x),
+    ]
+
+
+def _matches(key: dict, x: float, digests) -> int | None:
+    """The rounding of ``x`` (in units of the last stated digit) whose digest is among ``digests``, if any."""
+    wanted = {digests} if isinstance(digests, str) else set(digests)
+    for k in candidates(x, key["decimals"]):
+        if digest(key["salt"], number_token(k)) in wanted:
+            return k
+    return None
+
+
+def check_keyed_number(answer, key: dict) -> Feedback:
+    """Check a numeric answer against its key (digests only: the key never holds the answer)."""
+    precision = precision_words(key["decimals"])
+    what = key["what"] if precision in key["what"] else f"{key['what']}, {precision}"
     if _unanswered(answer):
-        return Feedback("unanswered", f"Not answered yet: replace None with {what} and run this cell again.")
+        return Feedback(
+            "unanswered", f"Not answered yet: replace None with your answer ({what}) and run this cell again."
+        )
     problem = _type_problem(answer, what)
     if problem:
         return Feedback("invalid", problem)
     x = float(answer)
-    unit_s = f" {unit}" if unit else ""
-    if _close(x, expected, rel_tol, abs_tol):
-        return Feedback("correct", f"Correct: {x:,.{decimals}f}{unit_s}.", {"answer": x})
+    unit_s = f" {key['unit']}" if key.get("unit") else ""
+    d = key["decimals"]
+    k = _matches(key, x, key["digests"])
+    if k is not None:
+        return Feedback("correct", f"Correct: {_fmt(k, d)}{unit_s}.", {"answer": x})
     slips = []
-    if expected and _close(-x, expected, rel_tol, abs_tol):
-        slips.append("The size is right but the sign is not: a fall is a negative change, a rise a positive one.")
-    elif expected and _close(x * 100, expected, rel_tol, abs_tol):
-        slips.append("Your number is 100 times too small: the question asks for per cent, not a fraction.")
-    elif expected and _close(x / 100, expected, rel_tol, abs_tol):
-        slips.append(
-            "Your number is 100 times too large: the question asks for a fraction or a multiple, not per cent."
-        )
-    elif x and expected and _close(1 / x, expected, rel_tol, abs_tol):
-        slips.append("You divided the wrong way round: put the later (or the part) value on top.")
-    elif _close(x, expected, 0.05, 0):
-        slips.append("Close, but not within the tolerance: keep more decimals until the final step.")
-    message = " ".join(slips + ([f"Hint: {hint}"] if hint else [])) or "Not quite."
-    return Feedback("wrong", f"Not yet: you gave {x:,.{decimals}f}{unit_s}. {message}", {"answer": x})
+    for message, digest_of_mistake in key.get("mistakes", ()):
+        if _matches(key, x, digest_of_mistake) is not None:
+            slips.append(message)
+            break
+    if not slips:
+        for message, undo in _slips(key):
+            if _matches(key, undo(x), key["digests"]) is not None:
+                slips.append(message)
+                break
+    shown = f"{x:,.{max(d, 6)}f}".rstrip("0").rstrip(".") if x != round(x, d) else f"{x:,.{d}f}"
+    message = " ".join(slips) or f"Not quite: give {what}."
+    return Feedback("wrong", f"Not yet: you gave {shown}{unit_s}. {message}", {"answer": x})
 
 
-def check_choice(answer, expected: str, options: list[str] | tuple[str, ...], *, hint: str = "") -> Feedback:
+def number_key(expected: float, *, salt: str, what: str, unit: str = "", decimals: int = 1, mistakes=()) -> dict:
+    """The key of a numeric part: ``mistakes`` are (value, message) pairs, each stored as a digest."""
+    right = candidates(expected, decimals)  # one rounding, or both on a tie (3.25 -> 3.2 and 3.3)
+    known = set(right)
+    stored = []
+    for value, message in mistakes:
+        k = scaled(value, decimals)
+        if k not in known:  # a mistake that rounds to the answer is no mistake
+            known.add(k)
+            stored.append((message, digest(salt, number_token(k))))
+    return {
+        "kind": "number",
+        "salt": salt,
+        "what": what,
+        "unit": unit,
+        "decimals": decimals,
+        "digests": [digest(salt, number_token(k)) for k in right],
+        "mistakes": stored,
+    }
+
+
+def check_number(
+    answer, expected: float, *, what: str = "a number", unit: str = "", decimals: int = 1, mistakes=()
+) -> Feedback:
+    """Check a number against ``expected`` at ``decimals`` (instructor side: builds the key, then checks by it)."""
+    return check_keyed_number(
+        answer, number_key(expected, salt="check", what=what, unit=unit, decimals=decimals, mistakes=mistakes)
+    )
+
+
+# --- words, True/False, written answers -------------------------------------------------------------------------------
+
+
+def choice_key(expected: str, options, *, salt: str) -> dict:
+    return {"kind": "choice", "salt": salt, "options": list(options), "digest": digest(salt, expected.strip().lower())}
+
+
+def check_keyed_choice(answer, key: dict) -> Feedback:
     """Check an answer that must be one of a few words (e.g. "rose" / "fell")."""
+    options = key["options"]
     choices = ", ".join(repr(o) for o in options)
     if _unanswered(answer):
         return Feedback("unanswered", f"Not answered yet: replace None with one of {choices}.")
     if not isinstance(answer, str):
-        return Feedback("invalid", f"You gave a {type(answer).__name__}; write one of {choices}, in quotes.")
+        return Feedback("invalid", f"You gave {a_kind(answer)}; write one of {choices}, in quotes.")
     a = answer.strip().lower()
     if a not in [o.lower() for o in options]:
         return Feedback("invalid", f"{_short(answer)} is not one of the options. Write one of {choices}.")
-    if a == expected.lower():
-        return Feedback("correct", f"Correct: {expected!r}.")
-    return Feedback(
-        "wrong", f"Not yet: {_short(answer)} is not what the numbers show. " + (f"Hint: {hint}" if hint else "")
-    )
+    if digest(key["salt"], a) == key["digest"]:
+        right = next(o for o in options if o.lower() == a)
+        return Feedback("correct", f"Correct: {right!r}.")
+    return Feedback("wrong", f"Not yet: {_short(answer)} is not what the numbers show.")
 
 
-def check_bool(answer, expected: bool, *, hint: str = "") -> Feedback:
-    """Check a True/False answer."""
+def check_choice(answer, expected: str, options, *, hint: str = "") -> Feedback:
+    fb = check_keyed_choice(answer, choice_key(expected, options, salt="check"))
+    if hint and fb.status == "wrong":
+        fb.message += f" Hint: {hint}"
+    return fb
+
+
+def bool_key(expected: bool, *, salt: str) -> dict:
+    return {"kind": "bool", "salt": salt, "digest": digest(salt, str(bool(expected)))}
+
+
+def check_keyed_bool(answer, key: dict) -> Feedback:
+    """Check a True/False answer (Python's or numpy's True/False)."""
     if _unanswered(answer):
         return Feedback("unanswered", "Not answered yet: replace None with True or False (no quotes).")
     if isinstance(answer, str) and answer.strip().lower() in ("true", "false"):
         return Feedback("invalid", f"You wrote {_short(answer)} as text. Write True or False without quotes.")
-    if not isinstance(answer, bool):
-        return Feedback("invalid", f"You gave a {type(answer).__name__}; write True or False (no quotes).")
-    if answer is expected:
-        return Feedback("correct", f"Correct: {expected}.")
-    return Feedback("wrong", f"Not yet: {answer} is not what the numbers show. " + (f"Hint: {hint}" if hint else ""))
+    if not _is_bool(answer):
+        return Feedback("invalid", f"You gave {a_kind(answer)}; write True or False (no quotes).")
+    given = bool(answer)
+    if digest(key["salt"], str(given)) == key["digest"]:
+        return Feedback("correct", f"Correct: {given}.")
+    return Feedback("wrong", f"Not yet: {given} is not what the numbers show.")
 
 
-def check_text(answer, *, self_check: tuple[str, ...] = (), min_words: int = 40) -> Feedback:
+def check_bool(answer, expected: bool, *, hint: str = "") -> Feedback:
+    fb = check_keyed_bool(answer, bool_key(expected, salt="check"))
+    if hint and fb.status == "wrong":
+        fb.message += f" Hint: {hint}"
+    return fb
+
+
+def check_text(
+    answer, *, self_check: tuple[str, ...] = (), min_words: int = 40, max_words: int = 250, length: str = ""
+) -> Feedback:
     """Record a written answer. Never a verdict on its content: only its length, and the same self-check list for
     every text (the questions a strong answer answers). The instructor's rubric stays with the grader."""
     if _unanswered(answer) or (isinstance(answer, str) and not answer.strip()):
         return Feedback("unanswered", "Not answered yet: write your answer between the quotes and run this cell.")
     if not isinstance(answer, str):
-        return Feedback("invalid", f"You gave a {type(answer).__name__}; write your answer as text between quotes.")
+        return Feedback("invalid", f"You gave {a_kind(answer)}; write your answer as text between quotes.")
     words = len(answer.split())
+    asked = f"{length} (about {min_words}-{max_words} words)" if length else f"{min_words}-{max_words} words"
     parts = [f"Saved ({words} words). Your instructor reads and grades written answers; there is no automatic ✓."]
     if words < min_words:
-        parts.append(f"It is short: aim for at least {min_words} words (3-5 sentences).")
+        parts.append(f"It is short: the exercise asks for {asked}.")
+    elif words > max_words:
+        parts.append(f"It is long: the exercise asks for {asked}; cut what does not support your point.")
     if self_check:
         parts.append("Before you hand it in, check that your answer: " + "; ".join(self_check) + ".")
     return Feedback("recorded", " ".join(parts), {"words": words})
+
+
+def check_keyed_text(answer, key: dict) -> Feedback:
+    return check_text(
+        answer,
+        self_check=tuple(key.get("self_check", ())),
+        min_words=key.get("min_words", 40),
+        max_words=key.get("max_words", 250),
+        length=key.get("length", ""),
+    )
+
+
+def check_keyed(answer, key: dict) -> Feedback:
+    """Check ``answer`` against one part's key, whatever its kind."""
+    kind = key["kind"]
+    if kind == "number":
+        return check_keyed_number(answer, key)
+    if kind == "choice":
+        return check_keyed_choice(answer, key)
+    if kind == "bool":
+        return check_keyed_bool(answer, key)
+    if kind == "text":
+        return check_keyed_text(answer, key)
+    if kind == "chart":
+        from .chart_checks import check_chart
+
+        return check_chart(answer, spec=key)
+    return Feedback("invalid", f"This part cannot be checked here (unknown kind {kind!r}).")
 
 
 def safely(fn, *args, **kwargs) -> Feedback:

@@ -1,9 +1,11 @@
 """Helpers shared by test files (a test file never imports another test file's private helpers)."""
 
+import re
 from pathlib import Path
 
 import nbformat
 
+from soviet_numbers import course
 from soviet_numbers.build_exercises import EXERCISES
 from soviet_numbers.course import ROOT
 
@@ -38,3 +40,38 @@ def answered():
 def rows_of(rows, student):
     """A student's gradebook rows."""
     return [r for r in rows if r.student == student]
+
+
+# What a student can read in a lecture (the transfer rule: no answer is printed in its lecture).
+
+
+def lecture_notebooks(exercise_id: str) -> list[Path]:
+    lecture = exercise_id.split(".")[0]  # "1b.2" -> the notebooks of the units whose exercises are lecture1b
+    return [ROOT / u.notebook for u in course.units() if u.exercise_prefix == lecture]
+
+
+def visible_text(path: Path) -> str:
+    """What a student can read in a stored notebook: markdown, code and every text output, charts' text alternatives
+    included (not the images' pixels)."""
+    parts = []
+    for cell in nbformat.read(path, as_version=4).cells:
+        parts.append(cell.source)
+        for output in cell.get("outputs", []):
+            parts.append(output.get("text", ""))
+            for mime, data in output.get("data", {}).items():
+                if mime.startswith("text/"):
+                    parts.append(data if isinstance(data, str) else "".join(data))
+    return re.sub(r"data:image/\w+;base64,[A-Za-z0-9+/=]+", "", "\n".join(parts))
+
+
+def renderings(value: float, accepts) -> set[str]:
+    """The value at 0, 1 and 2 decimals, with and without thousands separators, where the check would accept it."""
+    out = set()
+    for sign in (1, -1):  # a student may copy '34.1' for a fall of -34.1
+        for decimals in (0, 1, 2):
+            number = round(value, decimals)
+            if not accepts(sign * number):
+                continue
+            for text in (f"{abs(number):.{decimals}f}", f"{abs(number):,.{decimals}f}"):
+                out.add(text)
+    return out

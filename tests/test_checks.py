@@ -24,10 +24,51 @@ BAD_NUMBERS = [
 ]
 
 
-def test_number_correct_within_tolerance():
-    assert check_number(6.82, 6.8214, rel_tol=0.005).status == "correct"
+def test_number_correct_within_half_a_unit_of_the_stated_digit():
+    assert check_number(6.8, 6.8214, decimals=1).status == "correct"
+    assert check_number(6.75, 6.8214, decimals=1).status == "correct"  # rounds (half up) to 6.8
     assert check_number(np.float64(6.8214), 6.8214).status == "correct"
-    assert check_number(7, 6.8214, rel_tol=0.005).status == "wrong"
+    assert check_number(np.float32(6.8), 6.8214).status == "correct"
+    assert check_number(6.9, 6.8214, decimals=1).status == "wrong"
+    assert check_number(7, 6.8214, decimals=0).status == "correct"
+    assert check_number(np.int64(7), 6.8214, decimals=0).status == "correct"
+    assert check_number(3.3, 3.25).status == check_number(3.2, 3.25).status == "correct"  # a tie: both roundings
+
+
+def test_correct_shows_the_rounded_answer_which_is_accepted():
+    fb = check_number(4.4392786, 4.4392786, unit="% a year")
+    assert fb.message == "Correct: 4.4 % a year."
+    assert check_number(4.4, 4.4392786).status == "correct"
+
+
+def test_no_close_band_and_no_answer_in_the_message():
+    fb = check_number(4.6, 4.4392786)
+    assert fb.status == "wrong" and "Close" not in fb.message and "4.4" not in fb.message
+
+
+def test_unit_hints_for_a_thousand_and_a_million():
+    assert "1,000 times too small" in check_number(6.889, 6889, decimals=0).message
+    assert "1,000 times too large" in check_number(6889000, 6889, decimals=0).message
+    assert "million times too large" in check_number(2.5048e6, 2.5048, decimals=3).message
+
+
+def test_messages_that_used_to_mislead():
+    per_cent = check_number(7380, 73.803, what="a growth rate in per cent a year", unit="% a year").message
+    assert "100 times too large" in per_cent and "not per cent" not in per_cent and "fraction" not in per_cent
+    count = check_number(21, 20, what="a count", decimals=0).message
+    assert "decimals" not in count
+    assert " a int" not in check_bool(1, True).message and "a whole number (int)" in check_bool(1, True).message
+    comma = check_number("294,5", 294.5).message
+    assert "294.5" in comma and "2945" not in comma
+    long = check_text("word " * 500, length="4 to 6 sentences", min_words=50, max_words=250).message
+    assert "long" in long and "4 to 6 sentences" in long
+    assert "4 to 6 sentences" in check_text("short", length="4 to 6 sentences").message
+
+
+def test_numpy_true_false_is_accepted():
+    assert check_bool(np.bool_(True), True).status == "correct"
+    assert check_bool(np.float64(1.0) == 1.0, True).status == "correct"
+    assert check_bool(np.bool_(False), True).status == "wrong"
 
 
 def test_number_unanswered_is_friendly():
@@ -47,7 +88,8 @@ def test_wrong_numbers_get_teaching_hints():
     assert "per cent" in check_number(0.9623, 96.23).message
     assert "100 times too large" in check_number(682.14, 6.8214).message
     assert "wrong way round" in check_number(1 / 6.8214, 6.8214).message
-    assert "Hint: look again" in check_number(3.0, 6.8214, hint="look again").message
+    assert "sign" in check_number(-6.8, 6.8214).message
+    assert "compounding" in check_number(15.6, 12.9, mistakes=((15.62, "Dividing ignores compounding."),)).message
 
 
 def test_choice_and_bool():

@@ -4,12 +4,12 @@ and never show the number; every answer, however bad, gets a clear message; the 
 import ast
 import math
 import re
-from pathlib import Path
 
 import nbformat
 import numpy as np
 import pandas as pd
 import pytest
+from helpers import lecture_notebooks, renderings, visible_text
 
 from soviet_numbers import course
 from soviet_numbers.assignments import LECTURES, check, exercises, part_feedback, reset_attempts
@@ -17,7 +17,7 @@ from soviet_numbers.build_exercises import BEGIN, END
 from soviet_numbers.notebook_files import python_source
 
 ROOT = course.ROOT
-NUMERIC = [(ex_id, part) for ex_id, ex in exercises().items() for part in ex.parts if part.accepts is not None]
+NUMERIC = [(ex_id, part) for ex_id, ex in exercises().items() for part in ex.parts if part.kind == "number"]
 
 # Answers that may appear in their lecture, each with its reason (the goal is none; at most 10% of the numeric
 # answers). 0.1 is the start-here notebook's worked demonstration of the check itself.
@@ -28,45 +28,13 @@ EXEMPT = {
 }
 
 
-def _lecture_notebooks(exercise_id: str) -> list[Path]:
-    lecture = exercise_id.split(".")[0]  # "1b.2" -> the notebooks of the units whose exercises are lecture1b
-    return [ROOT / u.notebook for u in course.units() if u.exercise_prefix == lecture]
-
-
-def _visible_text(path: Path) -> str:
-    """What a student can read in a stored notebook: markdown, code and every text output, charts' text alternatives
-    included (not the images' pixels)."""
-    parts = []
-    for cell in nbformat.read(path, as_version=4).cells:
-        parts.append(cell.source)
-        for output in cell.get("outputs", []):
-            parts.append(output.get("text", ""))
-            for mime, data in output.get("data", {}).items():
-                if mime.startswith("text/"):
-                    parts.append(data if isinstance(data, str) else "".join(data))
-    return re.sub(r"data:image/\w+;base64,[A-Za-z0-9+/=]+", "", "\n".join(parts))
-
-
-def _renderings(value: float, accepts) -> set[str]:
-    """The value at 0, 1 and 2 decimals, with and without thousands separators, where the check would accept it."""
-    out = set()
-    for sign in (1, -1):  # a student may copy '34.1' for a fall of -34.1
-        for decimals in (0, 1, 2):
-            number = round(value, decimals)
-            if not accepts(sign * number):
-                continue
-            for text in (f"{abs(number):.{decimals}f}", f"{abs(number):,.{decimals}f}"):
-                out.add(text)
-    return out
-
-
 @pytest.mark.parametrize("ex_id, part", NUMERIC, ids=[f"{e}-{p.variable}" for e, p in NUMERIC])
 def test_no_answer_is_printed_in_its_lecture(ex_id, part):
     if (ex_id, part.variable) in EXEMPT:
         pytest.skip(EXEMPT[(ex_id, part.variable)])
-    for path in _lecture_notebooks(ex_id):
-        text = _visible_text(path)
-        for rendering in _renderings(float(part.expected), part.accepts):
+    for path in lecture_notebooks(ex_id):
+        text = visible_text(path)
+        for rendering in renderings(float(part.expected), part.accepts):
             pattern = rf"(?<![\w.,/]){re.escape(rendering)}(?![\d]|\.\d|,\d)"  # not inside P13, 1926/27
             assert not re.search(pattern, text), f"{ex_id} {part.variable}: {rendering} is printed in {path.name}"
 
@@ -87,7 +55,7 @@ def test_every_lecture_has_exercises_and_every_part_three_hints():
 @pytest.mark.parametrize("ex_id, part", NUMERIC, ids=[f"{e}-{p.variable}" for e, p in NUMERIC])
 def test_hints_never_show_the_number(ex_id, part):
     for hint in part.hints:
-        for rendering in _renderings(float(part.expected), part.accepts):
+        for rendering in renderings(float(part.expected), part.accepts):
             if len(rendering.replace(",", "").replace(".", "")) < 2 and (ex_id, part.variable) in EXEMPT:
                 continue
             assert not re.search(rf"(?<![\w.,/]){re.escape(rendering)}(?![\d]|\.\d)", hint), (ex_id, hint)

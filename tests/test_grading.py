@@ -12,6 +12,7 @@ from helpers import ASSIGNMENT, EXERCISE, answered, rows_of
 from helpers import read_notebook as notebook
 from helpers import write_notebook as write
 
+from soviet_numbers.assignments import assignment_exercises
 from soviet_numbers.build_exercises import EXERCISES, ROOT
 from soviet_numbers.grading.collect import collect, ignored_files
 from soviet_numbers.grading.grade import grade_submissions
@@ -203,4 +204,5 @@ def test_charts_and_the_capstone_are_graded(tmp_path, assignment):
     if assignment == "03_output_growth":
         assert any(r.variable == "coal_chart" for r in auto)
     written = sorted((tmp_path).glob(f"written_{assignment}_*.md"))
-    assert written and all("**Rubric**" in p.read_text(encoding="utf-8") for p in written)
+    if any(ex.written for ex in assignment_exercises(assignment).values()):  # lecture 3 has none since 3.9 moved
+        assert written and all("**Rubric**" in p.read_text(encoding="utf-8") for p in written)

@@ -139,7 +139,9 @@ def test_install_cell_is_the_one_copy_and_folded(path):
 def test_strip_solutions_stubs_each_assigned_name():
     src = "x = 1\n### BEGIN SOLUTION\na = 2\nb: int = a * 3\nprint(a)\n### END SOLUTION\ncheck('1.1', a)"
     assert (
-        strip_solutions(src) == "x = 1\na = None  # ✎ your answer here\nb = None  # ✎ your answer here\ncheck('1.1', a)"
+        strip_solutions(src)
+        == "x = 1\na = None  # ✎ your answer here\nb = None  # ✎ optional: a step of your own (not checked)\n"
+        "check('1.1', a)"  # b is not handed to the check: a helper step
     )
     assert strip_solutions("### BEGIN SOLUTION\nprint(1)\n### END SOLUTION") == "# ✎ your code here"
     assert (

@@ -18,7 +18,6 @@ def build() -> list[Exercise]:
                 "how_many_figures",
                 float(len(all_figures)),
                 what="a whole number",
-                rel_tol=0,
                 decimals=0,
                 hints=(
                     "a count: how many rows the table of figures has.",
@@ -35,7 +34,6 @@ def build() -> list[Exercise]:
                 value("P09") / 1000,
                 what="billion rubles",
                 unit="billion rubles",
-                rel_tol=0.001,
                 decimals=3,
                 hints=(
                     "an amount of money, in billion rubles.",
@@ -51,7 +49,6 @@ def build() -> list[Exercise]:
                 "million_ruble_figures",
                 float((all_figures["unit"] == "million rubles").sum()),
                 what="a whole number",
-                rel_tol=0,
                 decimals=0,
                 hints=(
                     "a count of rows: the figures whose unit is exactly 'million rubles'.",
@@ -68,8 +65,6 @@ def build() -> list[Exercise]:
                 float(rus_1933),
                 what="thousand tonnes",
                 unit="thousand tonnes",
-                rel_tol=0,
-                abs_tol=0.5,
                 decimals=0,
                 hints=(
                     "one cell of the COW table: iron and steel output, in thousand tonnes.",

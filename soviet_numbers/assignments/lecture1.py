@@ -6,8 +6,19 @@ from .. import arithmetic as ar
 from ..data import value
 from .parts import Exercise, boolean, choice, exercise, growth_rate, number, per_cent_change, written
 
+# Per-student variants (soviet_numbers.variants): each pool's first entry is the class version; ``text`` gives the
+# (class text, variant text) replacements in the exercise's cells of the solution notebook.
+VARIANTS = {"1.5": [{"raise_pct": 20}, {"raise_pct": 15}, {"raise_pct": 30}, {"raise_pct": 40}]}
 
-def build() -> list[Exercise]:
+
+def text(exercise_id: str, v: dict) -> list[tuple[str, str]]:
+    if exercise_id == "1.5":
+        return [("**20% higher**", f"**{v['raise_pct']}% higher**"), ("* 1.2 /", f"* {1 + v['raise_pct'] / 100:g} /")]
+    return []
+
+
+def build(variant: dict | None = None) -> list[Exercise]:
+    raise_pct = {**VARIANTS["1.5"][0], **(variant or {}).get("1.5", {})}["raise_pct"]
     budget_1929_30 = ar.implied_total(value("P17"), value("P19"))
     investment = ar.implied_total(value("P35"), value("P36"))
     average_1925 = value("P13") * 1e6 / (value("P12") * 1e3)
@@ -21,7 +32,7 @@ def build() -> list[Exercise]:
             per_cent_change(
                 "admin_industry_change",
                 ar.percent_change(value("P20"), value("P21")),
-                rel_tol=0.005,
+                points_change=value("P21") - value("P20"),
                 hints=(
                     "a per cent change of a share (negative for a fall), not a difference in percentage points.",
                     "P20 (1926/27) is the start and P21 (1928/29) the end; a fall gives a negative number.",
@@ -35,8 +46,8 @@ def build() -> list[Exercise]:
             growth_rate(
                 "depositors_growth_rate",
                 depositors_rate,
-                rel_tol=0.005,
-                decimals=1,
+                multiple=value("P14") / value("P12"),
+                years=4,
                 hints=(
                     "a compound average growth rate, in per cent a year.",
                     "P12 (1 Oct 1925) to P14 (1 Oct 1929): count the years between the two dates. Dividing the "
@@ -53,7 +64,6 @@ def build() -> list[Exercise]:
                 investment,
                 what="billion rubles",
                 unit="billion rubles",
-                rel_tol=0.002,
                 decimals=2,
                 hints=(
                     "a total, in billion rubles, implied by a part and its share.",
@@ -79,7 +89,6 @@ def build() -> list[Exercise]:
                 value("P15") - value("P13"),
                 what="million rubles",
                 unit="million rubles",
-                rel_tol=0.001,
                 decimals=1,
                 hints=(
                     "an increase, in million rubles.",
@@ -103,15 +112,16 @@ def build() -> list[Exercise]:
             "What if administrative spending had risen?",
             number(
                 "share_if_spending_rose",
-                value("P16") * 1.2 / budget_1929_30 * 100,
+                value("P16") * (1 + raise_pct / 100) / budget_1929_30 * 100,
                 what="a share in per cent",
                 unit="%",
-                rel_tol=0.01,
-                decimals=2,
+                decimals=1,
                 hints=(
                     "a share of the 1929/30 budget, in per cent, in a what-if.",
-                    "spending is P16 raised by 20%; the budget is the one P17 and P19 imply (a derived figure).",
-                    "share = part / whole * 100, with part = P16 * 1.2 and whole = implied_total(P17, P19).",
+                    f"spending is P16 raised by {raise_pct}%; the budget is the one P17 and P19 imply (a derived "
+                    "figure).",
+                    f"share = part / whole * 100, with part = P16 * {1 + raise_pct / 100:g} and whole = "
+                    "implied_total(P17, P19).",
                 ),
             ),
         ),
@@ -121,8 +131,8 @@ def build() -> list[Exercise]:
             growth_rate(
                 "average_deposit_growth_rate",
                 average_rate,
-                rel_tol=0.01,
-                decimals=1,
+                multiple=average_1929 / average_1925,
+                years=4,
                 hints=(
                     "a compound average growth rate of rubles per depositor, in per cent a year.",
                     "each year's average is deposits / depositors (P13 / P12 and P15 / P14): mind millions and "
@@ -146,6 +156,9 @@ def build() -> list[Exercise]:
             "Written answer: what does a falling share show?",
             written(
                 "written_answer",
+                length="3 to 5 sentences",
+                min_words=40,
+                max_words=200,
                 self_check=(
                     "uses at least one number you computed, with its unit",
                     "separates what the figures show from what they do not show",
@@ -165,6 +178,9 @@ def build() -> list[Exercise]:
             "Written answer: what does the chapter leave out?",
             written(
                 "written_answer_silences",
+                length="3 to 5 sentences",
+                min_words=40,
+                max_words=200,
                 self_check=(
                     "names at least two things the chapter does not mention",
                     "says for each why it matters for the sources of accumulation",

@@ -30,7 +30,6 @@ def build() -> list[Exercise]:
             per_cent_change(
                 "procurement_change",
                 ar.percent_change(grain("G-1927"), grain("G-1928")),
-                rel_tol=0.005,
                 hints=(
                     "a per cent change (negative for a fall), from January 1927 to January 1928.",
                     "G-1927 is the start and G-1928 the end, both in million poods; a fall gives a negative number.",
@@ -53,7 +52,6 @@ def build() -> list[Exercise]:
             times(
                 "lent_per_ruble_deposited",
                 ar.multiple(deposited, lent),
-                rel_tol=0.005,
                 hints=(
                     "a multiple: how many rubles the population lent to the state for each ruble added to savings "
                     "deposits.",
@@ -82,7 +80,6 @@ def build() -> list[Exercise]:
                 ar.share(value("P05"), value("P04")),
                 what="a share in per cent",
                 unit="%",
-                rel_tol=0.005,
                 decimals=1,
                 hints=(
                     "a share in per cent: the budget's net financing of industry in 1925/26 as a part of the rent.",
@@ -107,7 +104,7 @@ def build() -> list[Exercise]:
             times(
                 "deficit_ratio",
                 ar.multiple(grain("G-siberia"), grain("G-deficit")),
-                rel_tol=0.005,
+                decimals=2,
                 hints=(
                     "a multiple: the February shortfall (G-deficit) over the January deficit (G-siberia).",
                     "G-siberia is printed as 'more than' 100 million poods: a lower bound, not an exact value.",
@@ -130,6 +127,7 @@ def build() -> list[Exercise]:
             "Written answer: who paid?",
             written(
                 "written_answer_who_paid",
+                length="4 to 6 sentences",
                 self_check=(
                     "sets the chapter's claim beside at least one historian's account, with a reference",
                     "uses at least one number you computed, with its unit and its source",

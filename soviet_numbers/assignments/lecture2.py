@@ -21,7 +21,6 @@ def build() -> list[Exercise]:
                 value("P32") / 5,
                 what="billion rubles a year",
                 unit="billion rubles a year",
-                rel_tol=0.005,
                 decimals=2,
                 hints=(
                     "an amount per year, in billion rubles.",
@@ -34,7 +33,6 @@ def build() -> list[Exercise]:
                 value("P35") / 4.25,
                 what="billion rubles a year",
                 unit="billion rubles a year",
-                rel_tol=0.001,
                 decimals=2,
                 hints=(
                     "an amount per year, in billion rubles.",
@@ -49,8 +47,8 @@ def build() -> list[Exercise]:
             growth_rate(
                 "construction_workers_growth_rate",
                 ar.average_annual_growth(value("P62"), value("P63"), 4),
-                rel_tol=0.005,
-                decimals=1,
+                multiple=value("P63") / value("P62"),
+                years=4,
                 hints=(
                     "a compound average growth rate, in per cent a year.",
                     "P62 (1924/25) and P63 ('1929'): the text uses '1929' for 1928/29, so count economic years "
@@ -65,8 +63,6 @@ def build() -> list[Exercise]:
             growth_rate(
                 "steady_growth_rate",
                 steady_rate,
-                rel_tol=0,
-                abs_tol=1.0,
                 decimals=0,
                 hints=(
                     "a constant yearly growth rate, in per cent, to the nearest whole per cent.",
@@ -86,7 +82,6 @@ def build() -> list[Exercise]:
                 value("P49") - value("P48"),
                 what="percentage points",
                 unit="percentage points",
-                rel_tol=0.002,
                 decimals=1,
                 hints=(
                     "a difference between two shares, in percentage points.",
@@ -97,7 +92,7 @@ def build() -> list[Exercise]:
             per_cent_change(
                 "rotary_change_percent",
                 ar.percent_change(value("P48"), value("P49")),
-                rel_tol=0.005,
+                points_change=value("P49") - value("P48"),
                 hints=(
                     "the same rise, as a per cent of the starting share.",
                     "the same two figures; this time relative to the start.",
@@ -146,6 +141,9 @@ def build() -> list[Exercise]:
             "Written answer: was the plan overfulfilled?",
             written(
                 "written_answer",
+                length="3 to 5 sentences",
+                min_words=40,
+                max_words=200,
                 self_check=(
                     "compares like with like (same period, same coverage), or says where it cannot",
                     "uses at least one number you computed, with its unit",

@@ -4,13 +4,56 @@ from __future__ import annotations
 
 from .. import arithmetic as ar
 from ..data import COW_FILE, external_table, value, value_in_millions
-from .parts import Exercise, boolean, chart, choice, exercise, growth_rate, number, per_cent_change, times, written
+from .parts import Exercise, boolean, chart, choice, exercise, growth_rate, number, per_cent_change, times
 
 # Exercise 3.8's made-up plan: growth planned and achieved, per cent (the text's own pair is worked in the lecture).
-HYPOTHETICAL_GROWTH = {"planned": 30, "actual": 35}
+# Per-student variants (soviet_numbers.variants): the pool's first entry is the class version.
+VARIANTS = {
+    # 3.2: series with 1925 and 1929 values whose growth rate no lecture prints (steel's is worked in lecture 3)
+    "3.2": [
+        {"name": "pig iron", "phrase": "pig iron smelting", "start": "P113", "end": "P114"},
+        {"name": "coal", "phrase": "coal mining", "start": "P117", "end": "P118"},
+        {"name": "steam boilers", "phrase": "steam boiler output", "start": "P102", "end": "P103"},
+    ],
+    "3.8": [
+        {"planned": 30, "actual": 35},
+        {"planned": 20, "actual": 27},
+        {"planned": 40, "actual": 50},
+        {"planned": 25, "actual": 33},
+    ],
+}
+HYPOTHETICAL_GROWTH = VARIANTS["3.8"][0]
 
 
-def build() -> list[Exercise]:
+def text(exercise_id: str, v: dict) -> list[tuple[str, str]]:
+    if exercise_id == "3.2":
+        c = VARIANTS["3.2"][0]
+        return [
+            ("growth of pig iron, 1925", f"growth of {v['name']}, 1925"),
+            (
+                "rate of pig iron smelting from 1925\n(P113) to 1929 (P114)",
+                f"rate of {v['phrase']} from 1925\n({v['start']}) to 1929 ({v['end']})",
+            ),
+            (
+                f'data.value("{c["start"]}"), data.value("{c["end"]}")',
+                f'data.value("{v["start"]}"), data.value("{v["end"]}")',
+            ),
+        ]
+    if exercise_id == "3.8":
+        return [
+            (
+                "grow by **30%** in a year, and it grows by **35%**",
+                f"grow by **{v['planned']}%** in a year, and it grows by **{v['actual']}%**",
+            ),
+            ("(1 + 35 / 100) / (1 + 30 / 100)", f"(1 + {v['actual']} / 100) / (1 + {v['planned']} / 100)"),
+        ]
+    return []
+
+
+def build(variant: dict | None = None) -> list[Exercise]:
+    growth = {**HYPOTHETICAL_GROWTH, **(variant or {}).get("3.8", {})}
+    series = {**VARIANTS["3.2"][0], **(variant or {}).get("3.2", {})}
+    s0, s1, name = series["start"], series["end"], series["name"]
     cow = external_table(COW_FILE)
     rus = cow[cow["stateabb"] == "RUS"].set_index("year")["irst"]
     b_1913, b_1929 = value_in_millions("P87") - value("P92"), value("P85") - value("P90")
@@ -25,7 +68,6 @@ def build() -> list[Exercise]:
                 ar.share(value("P118"), value("P117")),
                 what="an index (1925 = 100)",
                 unit="(1925 = 100)",
-                rel_tol=0.002,
                 decimals=1,
                 hints=(
                     "an index number: 1929's coal output with 1925 set to 100.",
@@ -36,15 +78,15 @@ def build() -> list[Exercise]:
         ),
         exercise(
             "3.2",
-            "Average annual growth of pig iron, 1925 to 1929",
+            f"Average annual growth of {name}, 1925 to 1929",
             growth_rate(
-                "pig_iron_growth_rate",
-                ar.average_annual_growth(value("P113"), value("P114"), 4),
-                rel_tol=0.005,
-                decimals=1,
+                "output_growth_rate",
+                ar.average_annual_growth(value(s0), value(s1), 4),
+                multiple=value(s1) / value(s0),
+                years=4,
                 hints=(
                     "a compound average growth rate, in per cent a year.",
-                    "pig iron in 1925 (P113) and 1929 (P114); count the steps between the two years.",
+                    f"{name} in 1925 ({s0}) and 1929 ({s1}); count the steps between the two years.",
                     "average_annual_growth(start, end, years).",
                 ),
             ),
@@ -57,7 +99,6 @@ def build() -> list[Exercise]:
                 a_increase / (value("P85") - value("P86")) * 100,
                 what="a share in per cent",
                 unit="%",
-                rel_tol=0.002,
                 decimals=1,
                 hints=(
                     "a share, in per cent: how much of the growth of all output came from Group A.",
@@ -73,7 +114,6 @@ def build() -> list[Exercise]:
             times(
                 "group_b_multiple_1913_1929",
                 b_multiple,
-                rel_tol=0.005,
                 hints=(
                     "a multiple of a derived series: Group B in 1929 over Group B in 1913.",
                     "Group B = total - Group A in each year: P87 - P92 for 1913 (P87 is in billions: convert), "
@@ -100,7 +140,6 @@ def build() -> list[Exercise]:
                 a_increase,
                 what="million rubles",
                 unit="million rubles",
-                rel_tol=0.0005,
                 decimals=0,
                 hints=(
                     "an increase, in million rubles (1926/27 prices).",
@@ -124,7 +163,6 @@ def build() -> list[Exercise]:
             per_cent_change(
                 "cow_steel_1925_vs_1913",
                 ar.percent_change(rus[1913], rus[1925]),
-                rel_tol=0.005,
                 hints=(
                     "a per cent change from 1913 to 1925 in COW's iron and steel (negative for a fall).",
                     "COW rows with stateabb 'RUS', column 'irst', years 1913 and 1925 (calendar years).",
@@ -138,8 +176,8 @@ def build() -> list[Exercise]:
             growth_rate(
                 "turbines_growth_rate",
                 ar.average_annual_growth(value("P100"), value("P101"), 4),
-                rel_tol=0.005,
-                decimals=1,
+                multiple=value("P101") / value("P100"),
+                years=4,
                 hints=(
                     "a compound average growth rate of turbine output, in per cent a year.",
                     "P100 is 1924/25 and P101 is 1928/29 (thousand kW): count the years with their label_year, "
@@ -163,34 +201,20 @@ def build() -> list[Exercise]:
             "Levels, not rates: above plan by how much? (made-up numbers)",
             number(
                 "level_above_plan",
-                (1 + HYPOTHETICAL_GROWTH["actual"] / 100) / (1 + HYPOTHETICAL_GROWTH["planned"] / 100) * 100 - 100,
+                (1 + growth["actual"] / 100) / (1 + growth["planned"] / 100) * 100 - 100,
                 what="a per cent",
                 unit="%",
-                rel_tol=0.005,
-                decimals=2,
+                decimals=1,
+                mistakes=(
+                    (
+                        growth["actual"] - growth["planned"],
+                        "That is the difference of the two growth rates; compare the levels instead.",
+                    ),
+                ),
                 hints=(
                     "how far the level of output is above the planned level, in per cent.",
                     "the trap: the difference of the two growth rates is not the answer; compare levels.",
                     "(1 + actual / 100) / (1 + planned / 100) * 100 - 100.",
-                ),
-            ),
-        ),
-        exercise(
-            "3.9",
-            'Written answer: what can "in 1926/27 prices" hide?',
-            written(
-                "written_answer",
-                self_check=(
-                    "explains what a constant-price index does, in your own words",
-                    "says which goods get large weights at 1926/27 prices, and why that matters",
-                    "names at least one other reason the figures may overstate growth",
-                    "treats the figures as official claims",
-                ),
-                rubric=(
-                    "base-year prices weight the fast-growing goods (machines) heavily",
-                    "new products entered at high early prices",
-                    "the index-number problem (Gerschenkron effect)",
-                    "coverage and quality, and who compiled the figures",
                 ),
             ),
         ),

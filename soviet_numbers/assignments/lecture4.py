@@ -6,14 +6,61 @@ from .. import arithmetic as ar
 from ..compare import catch_up, gdppc
 from .parts import Exercise, choice, exercise, growth_rate, number, times, written
 
-# The synthetic economy of exercise 4.3 (the lecture's example uses other numbers): machines x5 at 50% of their
-# base price, cloth x1.5 at the same price.
-SYNTHETIC = dict(machines_qty_multiple=5, machines_price_pct=50, cloth_qty_multiple=1.5, cloth_price_pct=100)
-CATCH_UP = dict(target="FRA", year=1928, ussr_rate=6, target_rate=1.5)
+# The synthetic economy of exercise 4.3 (the lecture's example uses other numbers), and its per-student variants
+# (soviet_numbers.variants; the first is the class version). Machine prices are off the index explorer's 5% grid,
+# so the explorer cannot simply be set to the exercise.
+VARIANTS = {
+    "4.3": [
+        dict(machines_qty_multiple=5, machines_price_pct=42, cloth_qty_multiple=1.6, cloth_price_pct=100),
+        dict(machines_qty_multiple=6, machines_price_pct=36, cloth_qty_multiple=1.6, cloth_price_pct=100),
+        dict(machines_qty_multiple=4, machines_price_pct=48, cloth_qty_multiple=1.6, cloth_price_pct=100),
+        dict(machines_qty_multiple=7, machines_price_pct=38, cloth_qty_multiple=1.6, cloth_price_pct=100),
+    ]
+}
+# Exercise 4.4: countries Maddison covers in 1928 that the catch-up explorer does not offer, and rates off its
+# 0.5% grid (the first: the class version).
+VARIANTS["4.4"] = [
+    dict(target="ESP", year=1928, ussr_rate=6, target_rate=1.5),
+    dict(target="FIN", year=1928, ussr_rate=6, target_rate=1.5),
+    dict(target="ESP", year=1928, ussr_rate=5.2, target_rate=1.8),
+    dict(target="FIN", year=1928, ussr_rate=6.2, target_rate=1.2),
+]
+SYNTHETIC = VARIANTS["4.3"][0]
+CATCH_UP = VARIANTS["4.4"][0]
+NAMES = {"ESP": "Spain", "FIN": "Finland"}
 
 
-def build() -> list[Exercise]:
-    synthetic = ar.index_problem(**SYNTHETIC)
+def text(exercise_id: str, v: dict) -> list[tuple[str, str]]:
+    if exercise_id == "4.3":
+        m, p, c = v["machines_qty_multiple"], v["machines_price_pct"], v["cloth_qty_multiple"]
+        return [
+            (
+                "machine output grows **5 times** and the machine price falls to **42%**",
+                f"machine output grows **{m} times** and the machine price falls to **{p}%**",
+            ),
+            ("10 * 5 * 10)", f"10 * {m} * 10)"),
+            ("10 * 5 * 4.2) / (100 * 1 + 10 * 4.2)", f"10 * {m} * {p / 10:g}) / (100 * 1 + 10 * {p / 10:g})"),
+        ]
+    if exercise_id == "4.4":
+        c = CATCH_UP
+        out = [(", 6, 1.5)", f", {v['ussr_rate']:g}, {v['target_rate']:g})")] if v != c else []
+        if v["ussr_rate"] != c["ussr_rate"] or v["target_rate"] != c["target_rate"]:
+            out.append(
+                (
+                    "at 6% a year for the USSR and 1.5% a year",
+                    f"at {v['ussr_rate']:g}% a year for the USSR and {v['target_rate']:g}% a year",
+                )
+            )
+        if v["target"] != c["target"]:
+            out += [(NAMES[c["target"]], NAMES[v["target"]]), (f'"{c["target"]}"', f'"{v["target"]}"')]
+        return out
+    return []
+
+
+def build(variant: dict | None = None) -> list[Exercise]:
+    synthetic = ar.index_problem(**{**SYNTHETIC, **(variant or {}).get("4.3", {})})
+    cu = {**CATCH_UP, **(variant or {}).get("4.4", {})}
+    name = NAMES[cu["target"]]
     return [
         exercise(
             "4.1",
@@ -36,8 +83,8 @@ def build() -> list[Exercise]:
             growth_rate(
                 "maddison_growth_1928_1933",
                 ar.average_annual_growth(gdppc("SUN", 1928), gdppc("SUN", 1933), 5),
-                rel_tol=0.01,
-                decimals=2,
+                multiple=gdppc("SUN", 1933) / gdppc("SUN", 1928),
+                years=5,
                 hints=(
                     "a compound average growth rate of GDP per person, in per cent a year.",
                     "Maddison's SUN row for 1928 and for 1933 (gdppc('SUN', year)); count the years.",
@@ -49,7 +96,6 @@ def build() -> list[Exercise]:
                 gdppc("SUN", 1928) / gdppc("SUN", 1913) * 100,
                 what="a per cent",
                 unit="%",
-                rel_tol=0.002,
                 decimals=1,
                 hints=(
                     "1928's GDP per person as a per cent of 1913's, for the former USSR (SUN).",
@@ -64,7 +110,6 @@ def build() -> list[Exercise]:
             times(
                 "growth_base_year_prices",
                 synthetic["base_year_prices"],
-                rel_tol=0.005,
                 hints=(
                     "a multiple: output growth with both years valued at base-year prices.",
                     "the base year has 100 units of cloth at 1 ruble and 10 machines at 10 rubles; the end year's "
@@ -75,7 +120,6 @@ def build() -> list[Exercise]:
             times(
                 "growth_end_year_prices",
                 synthetic["end_year_prices"],
-                rel_tol=0.005,
                 hints=(
                     "a multiple: the same growth, with both years valued at end-year prices.",
                     "end-year prices come from the base prices and the price changes in the exercise.",
@@ -85,31 +129,31 @@ def build() -> list[Exercise]:
         ),
         exercise(
             "4.4",
-            "How far behind France? The USSR in 1928",
+            f"How far behind {name}? The USSR in 1928",
             number(
-                "ussr_percent_of_france_1928",
-                gdppc("SUN", 1928) / gdppc("FRA", 1928) * 100,
+                "ussr_percent_of_country_1928",
+                gdppc("SUN", 1928) / gdppc(cu["target"], 1928) * 100,
                 what="a per cent",
                 unit="%",
-                rel_tol=0.005,
                 decimals=1,
                 hints=(
-                    "the USSR's GDP per person as a per cent of France's, in 1928.",
-                    "Maddison's SUN and FRA rows for 1928 (gdppc(code, year)).",
-                    "USSR / France * 100.",
+                    f"the USSR's GDP per person as a per cent of {name}'s, in 1928.",
+                    f"Maddison's SUN and {cu['target']} rows for 1928 (gdppc(code, year)).",
+                    f"USSR / {name} * 100.",
                 ),
             ),
             number(
-                "years_to_catch_up_france",
-                catch_up(**CATCH_UP)["years"],
+                "years_to_catch_up_country",
+                catch_up(**cu)["years"],
                 what="a number of years",
                 unit="years",
-                rel_tol=0.01,
                 decimals=1,
                 hints=(
                     "a number of years, at constant growth rates (a projection, not a forecast).",
-                    "the USSR grows 6% a year and France 1.5% a year, from their 1928 levels.",
-                    "years_to_catch_up(level, target, 6, 1.5), or log(target / level) / log(1.06 / 1.015).",
+                    f"the USSR grows {cu['ussr_rate']:g}% a year and {name} {cu['target_rate']:g}% a year, from "
+                    "their 1928 levels.",
+                    f"years_to_catch_up(level, target, {cu['ussr_rate']:g}, {cu['target_rate']:g}), or "
+                    f"log(target / level) / log({1 + cu['ussr_rate'] / 100:g} / {1 + cu['target_rate'] / 100:g}).",
                 ),
             ),
         ),
@@ -118,6 +162,9 @@ def build() -> list[Exercise]:
             "Written answer: why do the official and outside growth rates differ?",
             written(
                 "written_answer_growth",
+                length="3 to 5 sentences",
+                min_words=40,
+                max_words=200,
                 self_check=(
                     "says what each series measures, and for which territory",
                     "gives at least two reasons for the gap, with a number",
@@ -137,6 +184,9 @@ def build() -> list[Exercise]:
             "Written answer: which plan?",
             written(
                 "written_answer_plan",
+                length="3 to 5 sentences",
+                min_words=40,
+                max_words=200,
                 self_check=(
                     "asks which version of the plan, adopted when",
                     "says what source a target needs before it is quoted",
@@ -148,6 +198,28 @@ def build() -> list[Exercise]:
                     "a target needs its source and date",
                     "unverified figures are reported as unverified, not as fact",
                     "periods and prices must match before comparing",
+                ),
+            ),
+        ),
+        exercise(
+            "4.7",
+            'Written answer: what can "in 1926/27 prices" hide?',
+            written(
+                "written_answer_prices",
+                length="3 to 5 sentences",
+                min_words=40,
+                max_words=200,
+                self_check=(
+                    "explains what a constant-price index does, in your own words",
+                    "says which goods get large weights at 1926/27 prices, and why that matters",
+                    "names at least one other reason the figures may overstate growth",
+                    "treats the figures as official claims",
+                ),
+                rubric=(
+                    "base-year prices weight the fast-growing goods (machines) heavily",
+                    "new products entered at high early prices",
+                    "the index-number problem (Gerschenkron effect)",
+                    "coverage and quality, and who compiled the figures",
                 ),
             ),
         ),

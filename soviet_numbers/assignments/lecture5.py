@@ -15,7 +15,6 @@ def build() -> list[Exercise]:
             times(
                 "heavy_cutters_multiple",
                 ar.multiple(value("P41"), value("P42")),
-                rel_tol=0.005,
                 hints=(
                     "a multiple of a count of machines.",
                     "heavy coal-cutting machines in 1925/26 (P41) and at the end of 1929 (P42).",
@@ -27,8 +26,6 @@ def build() -> list[Exercise]:
                 value("P42") + value("P43"),
                 what="a number of machines",
                 unit="machines",
-                rel_tol=0,
-                abs_tol=0.5,
                 decimals=0,
                 hints=(
                     "a count of coal-cutting machines, heavy and light, at the end of 1929.",
@@ -64,8 +61,8 @@ def build() -> list[Exercise]:
             growth_rate(
                 "machine_building_growth_rate",
                 ar.average_annual_growth(1, value("P99"), 4),
-                rel_tol=0.005,
-                decimals=1,
+                multiple=value("P99"),
+                years=4,
                 hints=(
                     "the compound yearly growth rate that a multiple over several years implies, in per cent.",
                     "P99 compares 1929 with 1925; count the steps between the two years.",
@@ -90,7 +87,7 @@ def build() -> list[Exercise]:
             per_cent_change(
                 "private_share_change_percent",
                 ar.percent_change(value("P128"), value("P129")),
-                rel_tol=0.005,
+                points_change=value("P129") - value("P128"),
                 hints=(
                     "a per cent change of a share (negative for a fall), not percentage points.",
                     "the private sector's share of all industry in 1924/25 (P128) and 1926/27 (P129).",
@@ -112,6 +109,9 @@ def build() -> list[Exercise]:
             "Written verdict: what the machine counts show",
             written(
                 "verdict_coal",
+                length="4 to 6 sentences",
+                min_words=50,
+                max_words=250,
                 self_check=(
                     "quotes the passage's claim and says what was recomputed",
                     "marks each number as official or derived",
@@ -131,6 +131,9 @@ def build() -> list[Exercise]:
             "Written verdict: the three passages and outside evidence",
             written(
                 "verdict_overall",
+                length="4 to 6 sentences",
+                min_words=50,
+                max_words=250,
                 self_check=(
                     "gives a verdict for each of the three passages",
                     "says for each whether an outside series in data/external covers it",

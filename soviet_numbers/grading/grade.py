@@ -51,8 +51,14 @@ NO_SANDBOX_NOTE = "graded WITHOUT a sandbox (--no-sandbox): the submission's cod
 RESULTS_FORMAT = "soviet-numbers-results/1"
 
 
-def exercises_for(sub: Submission, assignment: str) -> dict:
-    """The exercises one submission is graded against: the one place that decides (a per-student hook goes here)."""
+def exercises_for(sub: Submission, assignment: str, variants=None) -> dict:
+    """The exercises one submission is graded against: the one place that decides. With a roster (``variants`` is
+    the roster's students and the instructor's secret), a student on it is graded against their own variant."""
+    roster, secret = variants or ((), "")
+    if secret and sub.student.lower() in {s.lower() for s in roster}:
+        from ..variants import student_exercises
+
+        return student_exercises(assignment, sub.student, secret)
     return assignment_exercises(assignment)
 
 
@@ -66,9 +72,10 @@ def _short_answer(value) -> str:
 
 
 def _grade_one(job) -> StudentReport:
-    sub, raw, assignment, timeout, sandbox = job
+    sub, raw, assignment, timeout, sandbox, variants = job
     report = StudentReport(sub.student)
-    mine = exercises_for(sub, assignment)
+    mine = exercises_for(sub, assignment, variants)
+    roster, secret = variants or ((), "")
     total = sum(p.points for ex in mine.values() for p in ex.parts)
 
     def row(ex_id, variable, status, points, max_points, message):
@@ -95,10 +102,16 @@ def _grade_one(job) -> StudentReport:
     namespace, names = run["answers"], run.get("names", [])
     problems = run["cell_problems"]
     for ex_id, ex in mine.items():
-        for part in ex.parts:
+        for index, part in enumerate(ex.parts):
             answer = namespace.get(part.variable)
             fb = part_feedback(part, answer)  # the first hint; attempts do not count here
             status, message = fb.status, _after_the_deadline(fb)
+            if secret and status == "wrong":  # an answer that fits another student's variant is flagged
+                from ..variants import copied_from
+
+                others = copied_from(assignment, sub.student, list(roster), secret, ex_id, index, answer)
+                if others:
+                    message = f"matches the variant of {', '.join(others)}; {message}"
             if part.variable in run.get("missing", []):
                 status, message = "unanswered", f"`{part.variable}` was never defined"
                 here = [c for c in problems if c["exercise"] == ex_id]
@@ -267,6 +280,7 @@ def grade_submissions(
     marks: Path | None = None,
     scheduler: str | None = None,
     progress: bool | None = None,
+    roster: Path | None = None,
 ) -> list[Row]:
     """Grade every submission in a folder; write the gradebook CSV, its stored results, feedback and reports.
 
@@ -280,7 +294,12 @@ def grade_submissions(
         if reason:
             raise SandboxUnavailable(reason)
         sandbox = Sandbox()
-    jobs = [(s, s.path.read_bytes(), assignment, timeout, sandbox) for s in the_plan.submissions]
+    variants = None  # per-student variants (issue 21): the roster's students and the secret of the release
+    if roster:
+        from ..variants import read_roster, read_secret
+
+        variants = (tuple(read_roster(Path(roster))), read_secret())
+    jobs = [(s, s.path.read_bytes(), assignment, timeout, sandbox, variants) for s in the_plan.submissions]
     reports = run_class(jobs, workers or max(1, os.cpu_count() or 1), scheduler, progress)
     store = {
         "format": RESULTS_FORMAT,

@@ -62,7 +62,7 @@ def release(assignment: str, out: Path, make_zip: bool = False) -> Path:
 
 
 def build_wheel(folder: Path) -> Path:
-    """Build the course package's wheel (with its data) into ``folder``; returns its path.
+    """Build the course package's student wheel (with its data, without the answers) into ``folder``.
 
     Built once per process: releasing several assignments in one go reuses it.
     """
@@ -70,11 +70,31 @@ def build_wheel(folder: Path) -> Path:
     return Path(shutil.copy2(built, folder / built.name))
 
 
+# The student edition leaves out the instructor's exercise modules (answers, formulas, rubrics): a student's check
+# reads only the digests of assignments/class_key.json or of their notebook's own key.
+INSTRUCTOR_ONLY = ("soviet_numbers/assignments/lecture*.py",)
+
+
+def student_source(dest: Path) -> Path:
+    """A copy of the package's source without the instructor-only modules (what the student wheel is built from)."""
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        if (ROOT / name).exists():
+            shutil.copy2(ROOT / name, dest / name)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(ROOT / "soviet_numbers", dest / "soviet_numbers", ignore=ignore)
+    shutil.copytree(ROOT / "data", dest / "data", ignore=ignore)
+    for pattern in INSTRUCTOR_ONLY:
+        for path in dest.glob(pattern):
+            path.unlink()
+    return dest
+
+
 @functools.cache
 def _built_wheel() -> Path:
     tmp = tempfile.mkdtemp(prefix="sn-wheel-")
+    source = student_source(Path(tempfile.mkdtemp(prefix="sn-student-src-")))
     run = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", tmp, str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", tmp, str(source)],
         capture_output=True,
         text=True,
     )
@@ -103,3 +123,54 @@ notebook's first cell installs it when it is not installed yet; run that cell fi
 
 If the first cell cannot install the package (no internet for its dependencies), ask your instructor.
 """
+
+
+def release_roster(assignment: str, out: Path, roster: Path, solutions: Path | None = None) -> Path:
+    """One notebook per roster student, each with that student's own variant: ``OUT/<student>/<assignment>.ipynb``;
+    each student's solved copy (instructor only) in ``SOLUTIONS/<student>/``. The secret that picks each variant is
+    ``.soviet-numbers-secret`` in the current folder (created on first use), never inside ``out``."""
+    import nbformat
+
+    from ..build_exercises import SOLUTIONS, build, exercise_notebook, render
+    from ..variants import SECRET_FILE, read_roster, read_secret, variant_solution
+
+    if assignment not in assignment_names():
+        raise ValueError(f"no exercise notebook {assignment!r}; choose one of {assignment_names()}")
+    students = read_roster(Path(roster))
+    if not students:
+        raise ValueError(f"{roster}: the roster lists no student")
+    out = Path(out).resolve()
+    if Path.cwd().resolve() == out or out in Path.cwd().resolve().parents:
+        raise ValueError(f"run release from outside {out}: the secret ({SECRET_FILE}) must not go into the release")
+    for folder in [out] + ([Path(solutions)] if solutions else []):
+        if folder.exists() and any(folder.iterdir()) and not (folder / RELEASE_MARKER).exists():
+            raise FileExistsError(f"{folder} exists and was not created by `soviet-numbers release`; refusing")
+    if solutions and out in Path(solutions).resolve().parents:
+        raise ValueError("the solved copies must not go inside the release folder")
+    if build(verify=True):
+        raise RuntimeError("exercises/ is out of sync with solutions/: run `soviet-numbers build-exercises` first")
+    secret = read_secret(create=True)
+    solution = nbformat.read(SOLUTIONS / f"{assignment}.ipynb", as_version=4)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / RELEASE_MARKER).write_text(f"release of {assignment} for {len(students)} students\n", encoding="utf-8")
+    if solutions:
+        Path(solutions).mkdir(parents=True, exist_ok=True)
+        (Path(solutions) / RELEASE_MARKER).write_text(f"solved copies of {assignment}\n", encoding="utf-8")
+    for old in out.glob("soviet_numbers-*.whl"):
+        old.unlink()
+    wheel = build_wheel(out)
+    (out / "README.txt").write_text(student_readme(assignment, f"{assignment}.ipynb", wheel.name), encoding="utf-8")
+    for student in students:
+        solved = variant_solution(solution, assignment, student, secret)
+        (out / student).mkdir(exist_ok=True)
+        (out / student / f"{assignment}.ipynb").write_text(
+            render(exercise_notebook(solved, assignment=assignment)), encoding="utf-8"
+        )
+        for old in (out / student).glob("soviet_numbers-*.whl"):
+            old.unlink()
+        shutil.copy2(wheel, out / student / wheel.name)  # the notebook's first cell installs the wheel beside it
+        shutil.copy2(out / "README.txt", out / student / "README.txt")
+        if solutions:
+            (Path(solutions) / student).mkdir(exist_ok=True)
+            nbformat.write(solved, Path(solutions) / student / f"{assignment}.ipynb")
+    return out

@@ -1,0 +1,213 @@
+"""Per-student variants: a class released with a roster, then graded, gives each student full marks for their own
+correct answers, and zero, flagged, on the varied parts when one student's solved notebook is handed in under
+another student's name."""
+
+import csv
+import json
+import re
+
+import nbformat
+import pytest
+
+from soviet_numbers.assignments import exercises
+from soviet_numbers.checks import (
+    candidates,
+    check_keyed,
+    precision_words,  # noqa: F401 - the policy the variants keep too
+)
+from soviet_numbers.grading.grade import grade_submissions
+from soviet_numbers.grading.release import release_roster
+from soviet_numbers.variants import SECRET_FILE, choices, pools, student_exercises, variant_index
+
+ASSIGNMENT = "01_sources_of_accumulation"
+SECRET = "test-secret"
+ALL = [f"{lecture:02d}_x" for lecture in range(1, 6)]
+
+
+def test_every_pool_has_at_least_three_variants_with_different_answers():
+    lectures = {"1": "01_sources_of_accumulation", "3": "03_output_growth", "4": "04_reading_the_numbers"}
+    seen = 0
+    for assignment in lectures.values():
+        for ex_id, pool in pools(assignment).items():
+            assert len(pool) >= 3, ex_id
+            answers = []
+            for i in range(len(pool)):
+                from soviet_numbers.variants import exercises_with
+
+                part_values = tuple(p.expected for p in exercises_with(assignment, {ex_id: i})[ex_id].parts)
+                answers.append(part_values)
+            assert len(set(answers)) == len(pool), (ex_id, answers)
+            seen += 1
+    assert seen >= 3
+
+
+def test_every_variant_keeps_the_precision_policy():
+    lectures = ["01_sources_of_accumulation", "03_output_growth", "04_reading_the_numbers"]
+    from soviet_numbers.variants import exercises_with
+
+    checked = 0
+    for assignment in lectures:
+        for ex_id, pool in pools(assignment).items():
+            for i in range(len(pool)):
+                for part in exercises_with(assignment, {ex_id: i})[ex_id].parts:
+                    if part.kind != "number":
+                        continue
+                    d, x, unit = part.spec["decimals"], part.expected, 10.0 ** -part.spec["decimals"]
+                    key = part.key("student-salt")
+                    assert check_keyed(round(x, d), key).status == "correct"
+                    assert check_keyed(x, key).status == "correct"
+                    lo, hi = min(candidates(x, d)) * unit, max(candidates(x, d)) * unit
+                    assert check_keyed(hi + 1.5 * unit, key).status == "wrong"
+                    assert check_keyed(lo - 1.5 * unit, key).status == "wrong"
+                    checked += 1
+    assert checked >= 12
+
+
+def test_a_variant_is_a_pure_function_of_secret_student_and_exercise():
+    assert choices(ASSIGNMENT, "ann", SECRET) == choices(ASSIGNMENT, "ann", SECRET)
+    indices = {variant_index(SECRET, f"s{i}", "1.5", 4) for i in range(40)}
+    assert len(indices) == 4
+    assert student_exercises(ASSIGNMENT, "ann", SECRET)["1.1"].parts[0].expected == exercises()["1.1"].parts[0].expected
+
+
+def _two_students_with_different_variants() -> tuple[str, str]:
+    names = [f"student{i}" for i in range(50)]
+    first = names[0]
+    other = next(n for n in names[1:] if choices(ASSIGNMENT, n, SECRET) != choices(ASSIGNMENT, first, SECRET))
+    return first, other
+
+
+@pytest.fixture(scope="module")
+def released(tmp_path_factory):
+    home = tmp_path_factory.mktemp("course")
+    (home / SECRET_FILE).write_text(SECRET + "\n", encoding="utf-8")
+    ann, ben = _two_students_with_different_variants()
+    roster = home / "roster.csv"
+    with open(roster, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([["student", "email"], [ann, "a@x"], [ben, "b@x"]])
+    mp = pytest.MonkeyPatch()
+    mp.chdir(home)
+    try:
+        release_roster(ASSIGNMENT, home / "release", roster, home / "solved")
+        subs = home / "submissions"
+        for name, source in ((ann, ann), (ben, ann)):  # ben hands in ann's solved notebook
+            (subs / name).mkdir(parents=True)
+            solved = home / "solved" / source / f"{ASSIGNMENT}.ipynb"
+            (subs / name / f"{ASSIGNMENT}.ipynb").write_bytes(solved.read_bytes())
+        rows = grade_submissions(subs, ASSIGNMENT, home / "grades" / "grades.csv", roster=roster, workers=1)
+    finally:
+        mp.undo()  # never leave the worker in another folder (nbval reads tests/nbval_sanitize.cfg relative to it)
+    yield home, ann, ben, rows
+
+
+def test_release_writes_one_notebook_per_student_with_their_own_figures(released):
+    home, ann, ben, _ = released
+    a = (home / "release" / ann / f"{ASSIGNMENT}.ipynb").read_text(encoding="utf-8")
+    b = (home / "release" / ben / f"{ASSIGNMENT}.ipynb").read_text(encoding="utf-8")
+    assert a != b and "use_key(" in a and "BEGIN SOLUTION" not in a
+    assert not (home / "release" / SECRET_FILE).exists() and list((home / "release" / ann).glob("soviet_numbers-*.whl"))
+    assert (home / "solved" / ann / f"{ASSIGNMENT}.ipynb").exists()
+    pct = {s: pools(ASSIGNMENT)["1.5"][choices(ASSIGNMENT, s, SECRET)["1.5"]]["raise_pct"] for s in (ann, ben)}
+    assert f"**{pct[ann]}% higher**" in a and f"**{pct[ben]}% higher**" in b
+
+
+def test_own_answers_score_full_marks_and_copied_ones_are_flagged(released):
+    home, ann, ben, rows = released
+    auto = [r for r in rows if r.max_points and r.variable]
+    assert auto
+    mine = [r for r in auto if r.student == ann]
+    assert mine and all(r.status == "correct" for r in mine), [(r.variable, r.message) for r in mine]
+    varied = {ex for ex, i in choices(ASSIGNMENT, ben, SECRET).items() if i != choices(ASSIGNMENT, ann, SECRET)[ex]}
+    assert varied
+    for r in (r for r in auto if r.student == ben):
+        if r.exercise in varied:
+            assert r.status == "wrong" and r.points == 0 and f"matches the variant of {ann}" in r.message, r
+        else:
+            assert r.status == "correct", r
+
+
+def test_the_notebook_key_checks_the_students_own_figures(released):
+    home, ann, _, _ = released
+    nb = nbformat.read(home / "release" / ann / f"{ASSIGNMENT}.ipynb", as_version=4)
+    cell = next(c for c in nb.cells if "variant-key" in c.metadata.get("tags", []))
+    from soviet_numbers import assignments
+
+    ns = {}
+    exec(cell.source, ns)
+    try:
+        part = student_exercises(ASSIGNMENT, ann, SECRET)["1.5"].parts[0]
+        fb = assignments.feedback("1.5", part.expected)[0]
+        assert fb.status == "correct"
+        assert json.dumps(assignments._LOADED).count(str(round(part.expected, 1))) == 0
+    finally:
+        assignments._LOADED.clear()
+
+
+VARIED = ["01_sources_of_accumulation", "03_output_growth", "04_reading_the_numbers"]
+
+
+def test_every_variants_text_applies_to_its_exercise():
+    from soviet_numbers.build_exercises import SOLUTIONS
+    from soviet_numbers.variants import _module, _sections
+
+    applied = 0
+    for assignment in VARIED:
+        sections = _sections(nbformat.read(SOLUTIONS / f"{assignment}.ipynb", as_version=4))
+        module = _module(assignment)
+        for ex_id, pool in pools(assignment).items():
+            for params in pool[1:]:
+                replacements = module.text(ex_id, params)
+                assert replacements, (ex_id, params)
+                for old, _ in replacements:
+                    assert any(old in c.source for c in sections[ex_id]), (ex_id, old)
+                    applied += 1
+    assert applied >= 10
+
+
+def test_no_variants_answer_is_printed_in_its_lecture():
+    from helpers import lecture_notebooks, renderings, visible_text
+
+    from soviet_numbers.variants import exercises_with
+
+    checked = 0
+    for assignment in VARIED:
+        for ex_id, pool in pools(assignment).items():
+            texts = [visible_text(p) for p in lecture_notebooks(ex_id)]
+            for i in range(len(pool)):
+                for part in exercises_with(assignment, {ex_id: i})[ex_id].parts:
+                    for rendering in renderings(part.expected, part.accepts):
+                        pattern = rf"(?<![\w.,/]){re.escape(rendering)}(?![\d]|\.\d|,\d)"
+                        assert not any(re.search(pattern, t) for t in texts), (ex_id, i, rendering)
+                    checked += 1
+    assert checked >= 15
+
+
+def test_release_and_grade_with_a_roster_refuse_before_any_work(tmp_path, monkeypatch):
+    from soviet_numbers.variants import VariantError
+
+    roster = tmp_path / "roster.csv"
+    roster.write_text("student\nann\n", encoding="utf-8")
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("instructor's own file")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(FileExistsError):
+        release_roster(ASSIGNMENT, foreign, roster)
+    assert not (tmp_path / SECRET_FILE).exists()  # refused before the secret was made
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name\nann\n", encoding="utf-8")
+    with pytest.raises(VariantError):
+        release_roster(ASSIGNMENT, tmp_path / "out", bad)
+    inside = tmp_path / "out2"
+    inside.mkdir()
+    monkeypatch.chdir(inside)
+    with pytest.raises(ValueError):
+        release_roster(ASSIGNMENT, inside, roster)  # the secret would land in the release
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "subs").mkdir()
+    nbformat.write(
+        nbformat.v4.new_notebook(), tmp_path / "subs" / "ann.ipynb"
+    )  # a class to grade, so the roster is read
+    with pytest.raises(VariantError):
+        grade_submissions(tmp_path / "subs", ASSIGNMENT, tmp_path / "g" / "grades.csv", roster=roster, sandboxed=False)
+    assert not (tmp_path / "g").exists()
