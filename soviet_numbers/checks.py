@@ -369,24 +369,6 @@ def check_keyed_text(answer, key: dict) -> Feedback:
     )
 
 
-def check_keyed(answer, key: dict) -> Feedback:
-    """Check ``answer`` against one part's key, whatever its kind."""
-    kind = key["kind"]
-    if kind == "number":
-        return check_keyed_number(answer, key)
-    if kind == "choice":
-        return check_keyed_choice(answer, key)
-    if kind == "bool":
-        return check_keyed_bool(answer, key)
-    if kind == "text":
-        return check_keyed_text(answer, key)
-    if kind == "chart":
-        from .chart_checks import check_chart
-
-        return check_chart(answer, spec=key)
-    return Feedback("invalid", f"This part cannot be checked here (unknown kind {kind!r}).")
-
-
 def safely(fn, *args, **kwargs) -> Feedback:
     """Run a check; if the checker itself fails, explain instead of showing a traceback."""
     try:

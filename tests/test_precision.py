@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 from soviet_numbers.assignments import exercises, feedback
-from soviet_numbers.checks import candidates, check_keyed, precision_words
+from soviet_numbers.assignments.parts import check_keyed
+from soviet_numbers.checks import candidates, precision_words
 
 ROOT = Path(__file__).resolve().parent.parent
 NUMERIC = [(ex_id, part) for ex_id, ex in exercises().items() for part in ex.parts if part.kind == "number"]

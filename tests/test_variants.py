@@ -10,9 +10,9 @@ import nbformat
 import pytest
 
 from soviet_numbers.assignments import exercises
+from soviet_numbers.assignments.parts import check_keyed
 from soviet_numbers.checks import (
     candidates,
-    check_keyed,
     precision_words,  # noqa: F401 - the policy the variants keep too
 )
 from soviet_numbers.grading.grade import grade_submissions

@@ -26,7 +26,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from .. import course
-from ..checks import Feedback, check_keyed, safely
+from ..checks import Feedback, safely
+from .parts import check_keyed
 
 
 def __getattr__(name: str):

@@ -14,7 +14,7 @@ VARIANTS = {
         dict(machines_qty_multiple=5, machines_price_pct=42, cloth_qty_multiple=1.6, cloth_price_pct=100),
         dict(machines_qty_multiple=6, machines_price_pct=36, cloth_qty_multiple=1.6, cloth_price_pct=100),
         dict(machines_qty_multiple=4, machines_price_pct=48, cloth_qty_multiple=1.6, cloth_price_pct=100),
-        dict(machines_qty_multiple=7, machines_price_pct=38, cloth_qty_multiple=1.6, cloth_price_pct=100),
+        dict(machines_qty_multiple=8, machines_price_pct=34, cloth_qty_multiple=1.6, cloth_price_pct=100),
     ]
 }
 # Exercise 4.4: countries Maddison covers in 1928 that the catch-up explorer does not offer, and rates off its

@@ -20,11 +20,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import partial
 
+from ..chart_checks import check_chart
 from ..checks import (
     Feedback,
     bool_key,
-    check_keyed,
+    check_keyed_bool,
+    check_keyed_choice,
     check_keyed_number,
+    check_keyed_text,
     choice_key,
     digest,
     number_key,
@@ -32,6 +35,23 @@ from ..checks import (
     precision_words,
     scaled,
 )
+
+
+def check_keyed(answer, key: dict) -> Feedback:
+    """Check ``answer`` against one part's key, whatever its kind (the one dispatcher, student and instructor side)."""
+    kind = key["kind"]
+    if kind == "number":
+        return check_keyed_number(answer, key)
+    if kind == "choice":
+        return check_keyed_choice(answer, key)
+    if kind == "bool":
+        return check_keyed_bool(answer, key)
+    if kind == "text":
+        return check_keyed_text(answer, key)
+    if kind == "chart":
+        return check_chart(answer, spec=key)
+    return Feedback("invalid", f"This part cannot be checked here (unknown kind {kind!r}).")
+
 
 INSTRUCTOR_SALT = "class"  # the class version's salt; released per-student copies get a secret one each
 

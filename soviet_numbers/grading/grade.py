@@ -287,6 +287,11 @@ def grade_submissions(
     Each submission runs in a bubblewrap sandbox (:mod:`.sandbox`) unless ``sandboxed`` is False; where no sandbox
     can be made, grading refuses (:class:`.sandbox.SandboxUnavailable`) rather than run students' code unguarded.
     """
+    variants = None  # per-student variants (issue 21): the roster's students and the secret of the release
+    if roster:
+        from ..variants import read_roster, read_secret
+
+        variants = (tuple(read_roster(Path(roster))), read_secret())
     the_plan = plan(submissions_dir, assignment, out_csv, feedback_dir, overrides, marks)
     sandbox = None
     if sandboxed:
@@ -294,11 +299,6 @@ def grade_submissions(
         if reason:
             raise SandboxUnavailable(reason)
         sandbox = Sandbox()
-    variants = None  # per-student variants (issue 21): the roster's students and the secret of the release
-    if roster:
-        from ..variants import read_roster, read_secret
-
-        variants = (tuple(read_roster(Path(roster))), read_secret())
     jobs = [(s, s.path.read_bytes(), assignment, timeout, sandbox, variants) for s in the_plan.submissions]
     reports = run_class(jobs, workers or max(1, os.cpu_count() or 1), scheduler, progress)
     store = {
