@@ -4,7 +4,12 @@ For every notebook in notebooks/ and exercises/: open it (the first loads Jupyte
 through File > Open from Path in the same page, each with its own kernel), clear outputs, Run All Cells, wait until
 every cell has run, then assert no error output (except in cells tagged raises-exception), no "Error displaying
 widget", and every widget of the notebook rendered. In lectures, move one control of each explorer and assert that
-its output changes.
+its output changes. axe-core (newest, experimental rules on: tests/accessibility.py) scans the notebook's output
+elements, after asserting that they hold the charts, quotations and sliders the notebook makes. Each explorer is then
+read through the accessibility tree: every slider, value box and menu named, presets exposing aria-pressed, readouts
+polite live regions; a slider stepped with the keyboard changes the chart's alt and the readout, and a menu's arrow
+key changes its value (JupyterLab must not take the key). SN_A11Y_TREES=1 writes each explorer's tree to
+build/screenshots/.
 Screenshots of each lecture's first explorer go to build/screenshots/.
 
 Needs /usr/bin/chromium (apt-get install chromium) and the playwright package (requirements-dev.txt); never
