@@ -79,6 +79,36 @@ html_theme_options = {{
 }}
 html_last_updated_fmt = None
 suppress_warnings = ["misc.highlighting_failure", "mystnb.unknown_mime_type", "myst.header"]
+
+
+# WCAG 2.5.3 (label in name): the theme names two controls differently from what they show. The folded-code toggles
+# say "Show code cell source" but are labelled "Toggle hidden content"; the search button shows "Search Ctrl+K" but
+# is labelled "Search". Without those labels, each is named by what it shows. (Done on the written pages: the
+# labels come from the theme's and myst-nb's templates.)
+LABEL_FIXES = [
+    (' aria-label="Toggle hidden content"', ""),
+    (
+        'search-button__button pst-js-only" title="Search" aria-label="Search"',
+        'search-button__button pst-js-only" title="Search"',
+    ),
+]
+
+
+def _label_in_name(app, exception):
+    import pathlib
+
+    if exception is not None or app.builder.format != "html":
+        return
+    for page in pathlib.Path(app.outdir).rglob("*.html"):
+        text = original = page.read_text(encoding="utf-8")
+        for old, new in LABEL_FIXES:
+            text = text.replace(old, new)
+        if text != original:
+            page.write_text(text, encoding="utf-8")
+
+
+def setup(app):
+    app.connect("build-finished", _label_in_name)
 """
 
 # The theme's defaults, adjusted where axe-core finds too little contrast; and the course's own boxes.
@@ -86,6 +116,22 @@ CSS = """
 .course-numbers summary { cursor: pointer; font-size: 0.9em; }
 .course-numbers table { font-size: 0.85em; }
 .course-explorer-note { border: 1px dashed #595959; padding: 0.5em; }
+/* A visible focus ring on every control: the theme's Launch and Download buttons have none. */
+a:focus-visible, button:focus-visible, summary:focus-visible, .btn:focus-visible, .dropdown-item:focus-visible,
+input:focus-visible, select:focus-visible {
+  outline: 3px solid var(--pst-color-accent) !important;
+  outline-offset: 2px !important;
+}
+/* No sideways scrolling at 320 px: long inline code, code lines, headings and the next/previous titles wrap. */
+h1, h2, h3 { overflow-wrap: break-word; hyphens: auto; }
+code, code.literal, code span.pre, .prev-next-area p { overflow-wrap: anywhere; white-space: normal; }
+.prev-next-area a, .prev-next-info { max-width: 100%; min-width: 0; }
+div.highlight pre, div.cell_input pre, .cell_output pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+/* A quotation keeps its look: the theme's figure captions are centred and muted, a quotation's source line is not. */
+figure.course-quotation figcaption { color: inherit; text-align: start; font-family: inherit; margin: 0.4em 0 0; }
+/* In dark mode the theme shows an HTML output as a light box with dark text; its links keep the dark theme's light
+   blue (2.2:1 there), so they take a dark blue instead (5.8:1 on the box). */
+html[data-theme="dark"] .cell_output .text_html a { color: #0b4f8a; }
 """
 
 

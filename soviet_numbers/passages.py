@@ -58,12 +58,14 @@ def passage_html(
     whole = passage_text(passage_id)
     ellipsis_before = "… " if fragment and not whole.startswith(fragment) else ""
     ellipsis_after = " …" if fragment and not whole.endswith(fragment) else ""
+    # <figure> + <figcaption>, not <footer>: a <footer> outside an <article> becomes a "contentinfo" landmark in
+    # JupyterLab. The caption takes the page's own text colour (a fixed grey fell to 1.6:1 on a dark theme).
     return (
-        '<blockquote style="border-left:4px solid #999;margin:0.5em 0;padding:0.3em 0.8em;'
+        '<figure class="course-quotation" style="border-left:4px solid #999;margin:0.5em 0;padding:0.3em 0.8em;'
         'background:rgba(128,128,128,0.08)">'
-        f"{ellipsis_before}{body}{ellipsis_after}"
-        f'<footer style="font-size:85%;margin-top:0.4em;color:#555">— {html.escape(citation(passage_id))}'
-        f"<br><em>{html.escape(CAVEAT)}</em></footer></blockquote>"
+        f'<blockquote style="margin:0;padding:0;border:none">{ellipsis_before}{body}{ellipsis_after}</blockquote>'
+        f'<figcaption style="font-size:85%;margin-top:0.4em">— {html.escape(citation(passage_id))}'
+        f"<br><em>{html.escape(CAVEAT)}</em></figcaption></figure>"
     )
 
 

@@ -1,12 +1,13 @@
 """Explorer logic as plain functions, and the explorers wired to it (controls picked by their labels)."""
 
 import base64
+import html
 import math
 
 import ipywidgets as w
 import pytest
 
-from soviet_numbers.explorers.live import Explorer
+from soviet_numbers.explorers.live import A11Y_SCRIPT, ChartView, Explorer
 
 
 def control(explorer, description: str):
@@ -18,8 +19,8 @@ def control(explorer, description: str):
 
 
 def readout(explorer) -> str:
-    """The explorer's text readout."""
-    return explorer._all(w.HTML)[-1].value
+    """The explorer's text readout (its last HTML widget that is not the chart)."""
+    return [h for h in explorer._all(w.HTML) if not isinstance(h, ChartView)][-1].value
 
 
 # --- Lecture 1 ---------------------------------------------------------------------------------------------------
@@ -274,8 +275,8 @@ def test_every_explorer_chart_fits_its_picture_and_keeps_its_labels_inside():
     ]
     for chart, args in charts:
         data = chart.show(*args)
-        assert data.startswith(b"\x89PNG") and chart.image.value == data
-        assert chart.image.width == str(round(chart.figsize[0] * 100))  # shown at its own size, never stretched
+        assert data.startswith(b"\x89PNG") and chart.image.png == data
+        assert f'width="{round(chart.figsize[0] * 100)}"' in chart.image.value  # at its own size, never stretched
         assert chart.ax.get_title()
         renderer = chart.fig.canvas.get_renderer()
         width, height = chart.fig.bbox.width, chart.fig.bbox.height
@@ -335,8 +336,80 @@ def test_every_explorer_has_a_still_view(make):
         bundle, metadata = bundle
         assert len(metadata["image/png"]["alt"]) >= 40
     assert "application/vnd.jupyter.widget-view+json" in bundle  # the live widget, where a kernel runs
-    if explorer._all(w.Image):
+    if explorer._all(ChartView):
         assert base64.b64decode(bundle["image/png"]).startswith(b"\x89PNG")
     else:
         assert bundle["text/html"] == "<br>".join(h.value for h in explorer._all(w.HTML) if h.value)
     assert bundle["text/plain"].strip() and "<" not in bundle["text/plain"]
+
+
+# --- Usable without sight ------------------------------------------------------------------------------------------
+
+ALL_EXPLORERS = [
+    growth_explorer,
+    share_explorer,
+    plan_path_explorer,
+    technology_explorer,
+    output_explorer,
+    catch_up_explorer,
+    index_problem_explorer,
+]
+
+
+@pytest.mark.parametrize("make", ALL_EXPLORERS, ids=lambda f: f.__name__)
+def test_every_explorer_is_labelled_announced_and_carries_its_script(make):
+    """Each control has a description (its accessible name), the readouts are marked for role=status, and the box
+    carries the script that sets the ARIA attributes in the browser (tests/browser checks them in JupyterLab)."""
+    explorer = make()
+    assert "sn-explorer" in explorer._dom_classes
+    controls = explorer._all(w.widgets.widget_description.DescriptionWidget)
+    named = [c for c in controls if isinstance(c, (w.FloatSlider, w.Dropdown, w.ToggleButtons))]
+    assert named and all(c.description.strip() for c in named)
+    readouts = [h for h in explorer._all(w.HTML) if "sn-readout" in h._dom_classes]
+    assert readouts and all(h.value for h in readouts)
+    scripts = [o for o in explorer._all(w.Output) if "sn-a11y" in o._dom_classes]
+    assert len(scripts) == 1 and scripts[0].outputs[0]["data"]["application/javascript"] == A11Y_SCRIPT
+    for chart in explorer._all(ChartView):
+        assert f'alt="{html.escape(chart.alt, quote=True)}"' in chart.value and len(chart.alt) > 40
+
+
+@pytest.mark.parametrize(
+    "make, moves",
+    [
+        (share_explorer, [("Spending change", -10.0)]),
+        (plan_path_explorer, [("Growth, first step", 10.0)]),
+        (index_problem_explorer, [("Machines: output multiple", 12.0)]),
+        (output_explorer, [("Base", "1925 = 100")]),
+        (technology_explorer, [("Topic", "Coal-cutting machines in the coal industry (units)")]),
+    ],
+    ids=lambda x: getattr(x, "__name__", ""),
+)
+def test_a_live_charts_alt_is_rebuilt_from_its_data_on_every_update(make, moves):
+    """The alt of the chart a student sees follows the control: it is the static charts' generator, run again."""
+    from soviet_numbers.chart_text import describe
+
+    explorer = make()
+    chart = explorer._all(ChartView)[0]
+    before = chart.alt
+    for label, value in moves:
+        control(explorer, label).value = value
+    assert chart.alt != before
+    assert chart.alt == describe(explorer._figure()).alt
+
+
+def test_technology_chart_years_differ_by_more_than_colour():
+    """The two years' bars differ in hatch and in fill, and the fills differ by at least 3:1 (no longer two blues)."""
+    from matplotlib.colors import to_rgb
+
+    from soviet_numbers.explorers.lecture2 import TECH_TOPICS, tech_figure
+
+    def luminance(colour):
+        channels = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(colour)]
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+    for topic in TECH_TOPICS:
+        ax = tech_figure(topic).axes[0]
+        first, second = (container.patches[0] for container in ax.containers)
+        assert first.get_hatch() != second.get_hatch()
+        light, dark = sorted((luminance(first.get_facecolor()), luminance(second.get_facecolor())), reverse=True)
+        assert (light + 0.05) / (dark + 0.05) >= 3, topic

@@ -11,7 +11,7 @@ import ipywidgets as w
 from .. import arithmetic as ar
 from ..claims import audit_claims, figure_ids
 from ..data import claims, figure, value, value_in_millions
-from .live import BarPairChart, Explorer, menu, slider
+from .live import BarPairChart, Explorer, menu, readout, slider
 
 # Each series: its figure ids in time order. The text's own claims about pairs of its points come from
 # data/claims.csv (see :func:`series_claims`), never typed in here.
@@ -92,7 +92,7 @@ def growth_explorer() -> Explorer:
     names = list(GROWTH_SERIES)
     series = menu("Series", names, width=560)
     start, end = menu("From", []), menu("To", [])
-    out = w.HTML()
+    out = readout()
     busy = []
 
     def refresh(*_):
@@ -177,7 +177,7 @@ def share_explorer() -> Explorer:
     part = slider("Spending change, %", round(ar.percent_change(spend0, spend1), 1), -60, 40, 0.5)
     budget_multiple = ar.implied_total(spend1, share1) / ar.implied_total(spend0, share0)
     whole = slider("Budget multiple, ×", round(budget_multiple, 2), 0.5, 4, 0.05)
-    text = w.HTML()
+    text = readout()
     chart = ShareChart()
 
     def refresh(*_):

@@ -11,8 +11,9 @@ from .. import arithmetic as ar
 from ..charts import OKABE_ITO, direct_labels, layout, nice_ceiling, png, widget_figure
 from ..data import figure
 from ..data import value as figure_value
-from .live import Explorer, LiveChart, menu, picture, slider
+from .live import Explorer, LiveChart, chart_alt, menu, picture, readout, slider
 
+TECH_EARLIER = "#D6EAF8"  # the technology chart's earlier year: a pale blue (the later year is Okabe-Ito blue)
 PLAN_IDS = ("P27", "P28", "P29", "P30", "P31")
 PLAN_YEARS = ("1928/29", "1929/30", "1930/31", "1931/32", "1932/33")
 # Presets for the path explorer: (first year, growth of the first step in %, change of the growth rate per year in pp)
@@ -116,7 +117,7 @@ def plan_path_explorer() -> Explorer:
         description="Preset",
         style={"description_width": "60px", "button_width": "160px"},
     )
-    text = w.HTML()
+    text = readout()
     chart = PathChart()
 
     def refresh(*_):
@@ -198,7 +199,12 @@ def draw_tech(ax, topic: str) -> None:
     """Grouped bars by method and year; blanks are marked 'not stated', never drawn as zero."""
     spec = TECH_TOPICS[topic]
     methods, years = list(spec["rows"]), spec["years"]
-    colors = [OKABE_ITO["sky"], OKABE_ITO["blue"]]
+    # The two years differ by more than colour: the earlier is a pale, hatched bar with a dark outline, the later a
+    # solid dark one (about 4:1 between the fills, and each outline at least 3:1 on white).
+    looks = [
+        dict(color=TECH_EARLIER, edgecolor=OKABE_ITO["blue"], hatch="--", linewidth=1),
+        dict(color=OKABE_ITO["blue"], edgecolor=OKABE_ITO["blue"]),
+    ]
     points = tech_points(topic)
     top = max(p[2] for p in points if p[2] == p[2])
     bars: dict[int, tuple[list, list]] = {0: ([], []), 1: ([], [])}  # one bar call per year: fewer artists to set up
@@ -212,7 +218,7 @@ def draw_tech(ax, topic: str) -> None:
         bars[j][1].append(value)
         ax.text(x, value, (f"{qualifier} " if qualifier else "") + f"{value:g}", ha="center", va="bottom", fontsize=8)
     for j, (xs, values) in bars.items():
-        ax.bar(xs, values, width=0.36, color=colors[j], label=years[j])
+        ax.bar(xs, values, width=0.36, label=years[j], **looks[j])
     ax.set_xticks(range(len(methods)), methods)
     ax.set_ylabel("% (as printed)" if spec["percent"] else "units")
     ax.set_ylim(0, (100 if spec["percent"] else top) * 1.2)
@@ -236,6 +242,12 @@ def tech_png(topic: str) -> bytes:
     return png(tech_figure(topic))
 
 
+@functools.cache
+def tech_alt(topic: str) -> str:
+    """The technology explorer's chart's text alternative for one topic (once per topic)."""
+    return chart_alt(tech_figure(topic))
+
+
 def tech_sums(topic: str) -> dict:
     """For percentage topics: what the stated shares add up to in each year (the rest is unexplained)."""
     table = tech_table(topic)
@@ -245,7 +257,7 @@ def tech_sums(topic: str) -> dict:
 def technology_explorer() -> Explorer:
     topics = list(TECH_TOPICS)
     choice = menu("Topic", topics, label=50, width=520)
-    note = w.HTML()
+    note = readout()
     image = picture(LiveChart.figsize)
 
     def refresh(*_):
@@ -256,7 +268,7 @@ def technology_explorer() -> Explorer:
                 f"{y}: {s:g}%" for y, s in tech_sums(choice.value).items()
             )
         note.value = f"<i>{html.escape(spec['base'])}</i>{sums}"
-        image.value = tech_png(choice.value)
+        image.set_png(tech_png(choice.value), tech_alt(choice.value))
 
     choice.observe(refresh, "value")
     refresh()

@@ -10,7 +10,7 @@ from .. import arithmetic as ar
 from ..charts import LINE_STYLE
 from ..compare import COUNTRIES, catch_up
 from ..data import value_in_millions
-from .live import Explorer, LiveChart, menu, slider
+from .live import Explorer, LiveChart, menu, readout, slider
 
 # Output of large-scale industry, 1926/27 prices, million rubles: total (P87/P86/P85) and Group A (P92/P91/P90).
 OUTPUT_YEARS = ("1913", "1925", "1929")
@@ -131,7 +131,7 @@ def output_text(base_label: str) -> str:
 def output_explorer() -> Explorer:
     base = w.ToggleButtons(options=list(OUTPUT_BASES), description="Base", style={"button_width": "230px"})
     scale = w.ToggleButtons(options=["linear", "log"], description="Scale")
-    text = w.HTML()
+    text = readout()
     chart = OutputChart()
 
     def refresh(*_):
@@ -170,7 +170,7 @@ def catch_up_explorer(year: int = 1928) -> Explorer:
     start = menu("From year", [1913, 1928, 1929, 1933], year, label=100)
     rate = slider("USSR growth, % a year", 5.0, 0, 15, 0.5, label=160)
     other = slider("Their growth, % a year", 1.5, -2, 5, 0.5, label=160)
-    text = w.HTML()
+    text = readout()
 
     def refresh(*_):
         text.value = catch_up_text(

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import ipywidgets as w
-
 from ..arithmetic import index_problem
-from .live import BarPairChart, Explorer, slider
+from .live import BarPairChart, Explorer, readout, slider
 
 
 def index_problem_text(d: dict) -> str:
@@ -43,7 +41,7 @@ def index_problem_explorer() -> Explorer:
     m_p = slider("Machines: end price, % of base", 40, 10, 200, 5, label=210)
     c_q = slider("Cloth: output multiple", 1.2, 0.5, 3, 0.1, label=210)
     c_p = slider("Cloth: end price, % of base", 150, 50, 300, 5, label=210)
-    text = w.HTML()
+    text = readout()
     chart = IndexChart()
 
     def refresh(*_):

@@ -4,6 +4,15 @@ An explorer is an ipywidgets box: controls, a readout and (for most) a chart. It
 built once and changed in place when a control moves. The box, :class:`Explorer`, also carries a still picture of
 its current state, so a notebook stored without widget state still shows each explorer's default view (and the
 static edition shows it too).
+
+Usable without sight: the chart is an ``<img>`` whose alt text :func:`soviet_numbers.chart_text.describe` rebuilds
+from the chart's data on every update (the same generator as the static charts); readouts are polite live regions
+(``role="status"``), so a change is announced; every slider, its value box and every group of buttons gets an
+accessible name, the selected button ``aria-pressed``. ipywidgets has no way to set ARIA attributes, so each explorer
+carries a small script (:data:`A11Y_SCRIPT`, run by JupyterLab from an Output widget) that sets them from the labels
+ipywidgets draws, and keeps them set when a control moves. It also tells JupyterLab not to take the keys of the
+explorer's controls (``data-lm-suppress-shortcuts``): otherwise the arrow keys on a drop-down menu move to the next
+cell instead of changing the value.
 """
 
 from __future__ import annotations
@@ -13,6 +22,7 @@ import html
 import re
 
 import ipywidgets as w
+from IPython.display import Javascript
 
 from ..charts import WIDGET_DPI, layout, nice_ceiling, png, widget_figure
 
@@ -50,7 +60,7 @@ class LiveChart:
         return self.ax.get_ylim(), self.ax.get_yscale()
 
     def show(self, *args, **kwargs) -> bytes:
-        """Update the chart and refresh the image widget; returns the PNG."""
+        """Update the chart and refresh the image widget (picture and alt text); returns the PNG."""
         self.update(*args, **kwargs)
         canvas, key = self.fig.canvas, self.key()
         if key in self.backgrounds:
@@ -65,17 +75,115 @@ class LiveChart:
             self.backgrounds[key] = canvas.copy_from_bbox(self.fig.bbox)
         for artist in self.moving:
             self.fig.draw_artist(artist)
-        self.image.value = data = png(self.fig, redraw=False)
+        data = png(self.fig, redraw=False)
+        self.image.set_png(data, chart_alt(self.fig))
         return data
 
 
-def picture(figsize: tuple[float, float]) -> w.Image:
+def chart_alt(fig) -> str:
+    """A live chart's text alternative, from its data now (the static charts' generator)."""
+    from ..chart_text import describe
+
+    return describe(fig).alt
+
+
+class ChartView(w.HTML):
+    """An explorer's chart as ``<img alt=...>``: ipywidgets' Image widget has no alt text, an HTML widget can."""
+
+    def __init__(self, width: int, **kwargs):
+        super().__init__(**kwargs)
+        self.width, self.png, self.alt = width, b"", ""
+        self.add_class("sn-chart")
+
+    def set_png(self, data: bytes, alt: str) -> None:
+        self.png, self.alt = data, alt
+        encoded = base64.b64encode(data).decode("ascii")
+        self.value = (
+            f'<img src="data:image/png;base64,{encoded}" width="{self.width}" style="max-width:100%;height:auto" '
+            f'alt="{html.escape(alt, quote=True)}">'
+        )
+
+
+def picture(figsize: tuple[float, float]) -> ChartView:
     """The image widget an explorer's chart goes into, shown at the chart's own size."""
-    return w.Image(format="png", width=round(figsize[0] * WIDGET_DPI))
+    return ChartView(round(figsize[0] * WIDGET_DPI))
+
+
+def readout() -> w.HTML:
+    """A readout: an HTML widget the explorer's script makes a polite live region (``role="status"``)."""
+    out = w.HTML()
+    out.add_class("sn-readout")
+    return out
+
+
+# Sets the ARIA attributes ipywidgets cannot (see the module's docstring). Run by JupyterLab's JavaScript renderer
+# with ``element`` the output's node: it waits until that node is inside its explorer, then labels the controls and
+# watches the explorer for new views and for the selected button moving.
+A11Y_SCRIPT = r"""
+(function (start) {
+  function label(row) {
+    var l = row && row.querySelector('.widget-label');
+    return l ? l.textContent.trim() : '';
+  }
+  function patch(root) {
+    root.setAttribute('role', 'group');
+    root.setAttribute('aria-label', 'Interactive explorer');
+    root.querySelectorAll('.widget-slider').forEach(function (row) {
+      var name = label(row);
+      row.querySelectorAll('.noUi-handle').forEach(function (h) {
+        if (name && h.getAttribute('aria-label') !== name) h.setAttribute('aria-label', name);
+      });
+      var box = row.querySelector('.widget-readout');
+      if (box && name) {
+        box.setAttribute('role', 'textbox');
+        box.setAttribute('aria-label', name + ': type a value');
+      }
+    });
+    root.querySelectorAll('.widget-toggle-buttons').forEach(function (group) {
+      var name = label(group);
+      group.querySelectorAll('button').forEach(function (b) {
+        var pressed = b.classList.contains('mod-active') ? 'true' : 'false';
+        if (b.getAttribute('aria-pressed') !== pressed) b.setAttribute('aria-pressed', pressed);
+      });
+      if (name) { group.setAttribute('role', 'group'); group.setAttribute('aria-label', name); }
+    });
+    root.querySelectorAll('.sn-readout .widget-html-content').forEach(function (r) {
+      if (r.getAttribute('role') !== 'status') {
+        r.setAttribute('role', 'status');
+        r.setAttribute('aria-live', 'polite');
+      }
+    });
+    root.querySelectorAll('select, button, input, .noUi-handle, .widget-readout').forEach(function (c) {
+      if (!c.hasAttribute('data-lm-suppress-shortcuts')) c.setAttribute('data-lm-suppress-shortcuts', 'true');
+    });
+  }
+  var tries = 0;
+  (function find() {
+    var root = start.closest && start.closest('.sn-explorer');
+    if (!root) { if (tries++ < 600) setTimeout(find, 50); return; }
+    patch(root);
+    if (root.snObserved) return;
+    root.snObserved = true;
+    new MutationObserver(function () { patch(root); }).observe(
+      root, {childList: true, subtree: true, attributes: true, attributeFilter: ['class']});
+  })();
+})(element);
+"""
+
+
+def a11y_script() -> w.Output:
+    """The explorer's accessibility script, in an Output widget (which JupyterLab renders as trusted)."""
+    out = w.Output(layout=w.Layout(height="0px", overflow="hidden", margin="0"))
+    out.add_class("sn-a11y")
+    out.append_display_data(Javascript(A11Y_SCRIPT))
+    return out
 
 
 def slider(description: str, value: float, low: float, high: float, step: float, label: int = 150) -> w.FloatSlider:
-    """A labelled slider, as every explorer lays them out (``label``: room for the description, in pixels)."""
+    """A labelled slider, as every explorer lays them out (``label``: room for the description, in pixels).
+
+    Its accessible name is its description (set by the explorer's script, :data:`A11Y_SCRIPT`).
+    """
     return w.FloatSlider(
         value=value,
         min=low,
@@ -88,7 +196,10 @@ def slider(description: str, value: float, low: float, high: float, step: float,
 
 
 def menu(description: str, options, value=None, label: int = 60, width: int | None = None) -> w.Dropdown:
-    """A labelled drop-down menu (``width`` in pixels, or the browser's choice)."""
+    """A labelled drop-down menu (``width`` in pixels, or the browser's choice).
+
+    ipywidgets labels it (``<label for>``); the explorer's script lets its arrow keys reach it in JupyterLab.
+    """
     options = list(options)
     kwargs = {"layout": w.Layout(width=f"{width}px")} if width else {}
     return w.Dropdown(
@@ -160,16 +271,17 @@ class Explorer(w.VBox):
 
     def __init__(self, children, figure=None, **kwargs):
         """``figure``: a function giving the matplotlib figure the chart shows now (for its text alternative)."""
-        super().__init__(children, **kwargs)
+        super().__init__([*children, a11y_script()], **kwargs)
+        self.add_class("sn-explorer")
         self._figure = figure
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs) or {}
-        readouts = [c.value for c in self._all(w.HTML) if c.value]
-        images = [c for c in self._all(w.Image) if c.value]
+        readouts = [c.value for c in self._all(w.HTML) if c.value and not isinstance(c, ChartView)]
+        images = [c for c in self._all(ChartView) if c.png]
         metadata = {}
         if images:
-            bundle["image/png"] = base64.b64encode(images[0].value).decode("ascii")
+            bundle["image/png"] = base64.b64encode(images[0].png).decode("ascii")
             if self._figure is not None:
                 from ..chart_text import describe, image_html
 

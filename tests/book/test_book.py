@@ -133,21 +133,78 @@ def browser(site):
     server.shutdown()
 
 
-def test_no_serious_or_critical_axe_findings_on_any_page(site, browser):
-    from accessibility import serious_findings
+def _book_urls(site: Path) -> list[str]:
+    return [str(p.relative_to(site)) for p in pages(site)] + ["search.html?q=steel"]
+
+
+def _open(page, base: str, url: str) -> None:
+    page.goto(base + url)
+    page.wait_for_load_state("load")  # (not "networkidle": on a busy machine it can wait past the timeout)
+    if url.startswith("search.html?"):
+        page.wait_for_selector("#search-results p.search-summary, #search-results .search-summary", timeout=15000)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_or_critical_axe_findings_on_any_page(site, browser, scheme):
+    """The newest axe-core (tests/accessibility.py), experimental rules on, in the theme's light and dark modes (the
+    theme follows the reader's system setting, so both are what readers see)."""
+    from accessibility import scan, serious
 
     page, base = browser
-    found = {}
-    urls = [str(p.relative_to(site)) for p in pages(site)] + ["search.html?q=steel"]
-    for url in urls:
-        page.goto(base + url)
-        page.wait_for_load_state("networkidle")
-        if url.startswith("search.html?"):
-            page.wait_for_selector("#search-results p.search-summary, #search-results .search-summary", timeout=15000)
-        findings = serious_findings(page)
-        if findings:
-            found[url] = findings
+    page.emulate_media(color_scheme=scheme)
+    found, scanned = {}, 0
+    try:
+        for url in _book_urls(site):
+            _open(page, base, url)
+            assert page.evaluate("document.documentElement.dataset.theme") == scheme, url
+            result = scan(page)
+            scanned += 1
+            if serious(result["violations"]):
+                found[url] = serious(result["violations"])
+    finally:
+        page.emulate_media(color_scheme="light")
+    assert scanned == len(_book_urls(site))
     assert not found, found
+
+
+def test_no_page_scrolls_sideways_at_320_px(site, browser):
+    """WCAG 1.4.10 (reflow): at 320 CSS pixels no page is wider than the window."""
+    page, base = browser
+    page.set_viewport_size({"width": 320, "height": 800})
+    wide = {}
+    try:
+        for url in _book_urls(site):
+            _open(page, base, url)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > page.evaluate("document.documentElement.clientWidth"):
+                wide[url] = width
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 900})
+    assert not wide, f"pages wider than 320 px: {wide}"
+
+
+FOCUS_STYLE = """() => { const e = document.activeElement; const s = getComputedStyle(e);
+  return {name: e.getAttribute('aria-label') || e.title || e.textContent.trim().slice(0, 40), tag: e.tagName,
+          ring: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none'}; }"""
+
+
+def test_every_control_shows_focus(site, browser):
+    """Tab through a lecture page: every control that takes focus shows a ring (the Launch and Download buttons too)."""
+    page, base = browser
+    _open(page, base, "notebooks/01_sources_of_accumulation.html")
+    page.locator("body").focus()
+    seen, unringed = [], []
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUS_STYLE)
+        if state["tag"] == "BODY" or (seen and state == seen[0]):
+            break
+        seen.append(state)
+        if not state["ring"]:
+            unringed.append(state["name"])
+    names = " ".join(s["name"] for s in seen)
+    assert "Launch" in names and "Download" in names, "the tab order reaches the Launch and Download buttons"
+    assert not unringed, f"controls without a visible focus ring: {unringed}"
 
 
 def test_search_finds_a_lecture(site, browser):

@@ -4,7 +4,12 @@ For every notebook in notebooks/ and exercises/: open it (the first loads Jupyte
 through File > Open from Path in the same page, each with its own kernel), clear outputs, Run All Cells, wait until
 every cell has run, then assert no error output (except in cells tagged raises-exception), no "Error displaying
 widget", and every widget of the notebook rendered. In lectures, move one control of each explorer and assert that
-its output changes.
+its output changes. axe-core (newest, experimental rules on: tests/accessibility.py) scans the notebook's output
+elements, after asserting that they hold the charts, quotations and sliders the notebook makes. Each explorer is then
+read through the accessibility tree: every slider, value box and menu named, presets exposing aria-pressed, readouts
+polite live regions; a slider stepped with the keyboard changes the chart's alt and the readout, and a menu's arrow
+key changes its value (JupyterLab must not take the key). SN_A11Y_TREES=1 writes each explorer's tree to
+build/screenshots/.
 Screenshots of each lecture's first explorer go to build/screenshots/.
 
 Needs /usr/bin/chromium (apt-get install chromium) and the playwright package (requirements-dev.txt); never
@@ -12,6 +17,7 @@ Needs /usr/bin/chromium (apt-get install chromium) and the playwright package (r
 """
 
 import contextlib
+import functools
 import json
 import os
 import re
@@ -25,7 +31,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from accessibility import serious_findings
+from accessibility import scan, serious
 
 from soviet_numbers.course import ROOT
 
@@ -42,13 +48,16 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-# What the course itself puts on the page (JupyterLab's own interface is not the course's to fix).
-COURSE_OUTPUTS = [
-    ".jp-OutputArea-output .jp-RenderedHTMLCommon",
-    ".jp-OutputArea-output .jp-RenderedText",
-    ".jp-OutputArea-output .widget-html-content",
-    ".jp-OutputArea-output .jp-RenderedImage",
-]
+# What the course itself puts on the page: every output element (JupyterLab's own interface is not the course's to
+# fix). In JupyterLab 4.6 the renderer's classes sit on this same element, so the scope is the output itself; the
+# scan asserts that it holds the charts, quotations and sliders the notebook makes (see expected_in_outputs).
+COURSE_OUTPUTS = [".jp-OutputArea-output"]
+# What must be inside that scope, by what the notebook's code makes: a CSS selector for each.
+SCOPE_PARTS = {
+    "charts": ".jp-OutputArea-output img",
+    "quotations": ".jp-OutputArea-output figure.course-quotation",
+    "sliders": ".jp-OutputArea-output [role='slider']",
+}
 ERROR_RE = re.compile(r"Traceback \(most recent call last\)|^\w+(Error|Exception)\b", re.M)
 
 
@@ -300,6 +309,99 @@ def move_a_control(page, widget, rel, k):
         widget.screenshot(path=str(README_SHOTS / f"{Path(rel).stem}_explorer.png"))
 
 
+def expected_in_outputs(nb) -> list[str]:
+    """What the notebook's outputs must show, by its code: charts, quotations, sliders (keys of SCOPE_PARTS)."""
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    parts = []
+    if "charts.show(" in code or "_explorer(" in code:
+        parts.append("charts")
+    if "quote(" in code or "show_passage(" in code:
+        parts.append("quotations")
+    if any(name in code for name in slider_explorers()):
+        parts.append("sliders")
+    return parts
+
+
+@functools.cache
+def slider_explorers() -> list[str]:
+    """The explorer functions (``name(``) whose box holds a slider, found by building each one."""
+    import ipywidgets as w
+
+    from soviet_numbers.explorers import lecture1, lecture2, lecture3, lecture4
+
+    names = []
+    for module in (lecture1, lecture2, lecture3, lecture4):
+        for name in dir(module):
+            if name.endswith("_explorer") and callable(getattr(module, name)):
+                box = getattr(module, name)()
+                if any(isinstance(c, w.FloatSlider) for c in box._all(w.DOMWidget)):
+                    names.append(name + "(")
+    return names
+
+
+# An explorer's parts as the accessibility tree names them (read through the real tree, not the DOM).
+ALT_JS = "e => [...e.querySelectorAll('img')].map(i => i.alt).join('|')"
+STATUS_JS = "e => [...e.querySelectorAll('[role=status]')].map(s => s.getAttribute('aria-live') + ':' + s.innerText)"
+
+
+def check_explorer_accessible(page, widget, rel, k):
+    """Every slider, value box and menu named; presets expose aria-pressed; readouts are polite live regions;
+    a keyboard move changes the chart's alt and the readout; a menu's arrow key changes its value."""
+    widget.scroll_into_view_if_needed()
+    tree = widget.aria_snapshot()
+    if os.environ.get("SN_A11Y_TREES"):
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        (SHOTS / f"{Path(rel).stem}_explorer{k}_tree.yaml").write_text(tree)
+    sliders, selects = widget.get_by_role("slider"), widget.locator("select")
+    assert sliders.count() == widget.locator(".noUi-handle").count()
+    for i in range(sliders.count()):
+        name = sliders.nth(i).get_attribute("aria-label") or ""
+        assert name.strip(), f"{rel}: explorer {k}: slider {i} has no accessible name"
+        assert widget.get_by_role("slider", name=name, exact=True).count() >= 1, f"{rel}: explorer {k}: {name!r}"
+    boxes = widget.locator(".widget-readout")
+    for i in range(boxes.count()):
+        assert (boxes.nth(i).get_attribute("aria-label") or "").strip(), f"{rel}: explorer {k}: value box {i}"
+    for i in range(selects.count()):
+        label = page.locator(f"label[for='{selects.nth(i).get_attribute('id')}']")
+        assert label.count() and label.first.inner_text().strip(), f"{rel}: explorer {k}: menu {i} has no name"
+        assert widget.get_by_role("combobox", name=label.first.inner_text().strip()).count()
+    for group in widget.locator(".widget-toggle-buttons").all():
+        pressed = [b.get_attribute("aria-pressed") for b in group.locator("button").all()]
+        assert pressed.count("true") == 1 and pressed.count("false") == len(pressed) - 1, (rel, k, pressed)
+    statuses = widget.evaluate(STATUS_JS)
+    assert statuses and all(s.startswith("polite:") for s in statuses), f"{rel}: explorer {k}: no live readout"
+    # The keyboard: a slider moved with the arrow keys changes the chart's alt and the live readout.
+    if sliders.count():
+        alt, status = widget.evaluate(ALT_JS), widget.evaluate(STATUS_JS)
+        handle = sliders.first
+        handle.focus()
+        at_min = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemin")
+        page.keyboard.press("ArrowRight" if at_min else "ArrowLeft")  # one step, away from an end
+        page.wait_for_function(
+            f"([e, s]) => JSON.stringify(({STATUS_JS})(e)) !== JSON.stringify(s)",
+            arg=[widget.element_handle(), status],
+            timeout=10000,
+        )
+        assert widget.evaluate(STATUS_JS) != status, f"{rel}: explorer {k}: the readout did not change"
+        if alt:
+            page.wait_for_function(
+                "([e, a]) => [...e.querySelectorAll('img')].map(i => i.alt).join('|') !== a",
+                arg=[widget.element_handle(), alt],
+                timeout=10000,
+            )
+        assert page.evaluate("document.activeElement.getAttribute('role')") == "slider", "focus left the slider"
+    # A menu's down arrow chooses the next item (JupyterLab must not take the key).
+    for i in range(selects.count()):
+        select = selects.nth(i)
+        if select.locator("option").count() < 2:
+            continue
+        select.focus()
+        before = select.input_value()
+        page.keyboard.press("ArrowUp" if select.evaluate("s => s.selectedIndex") else "ArrowDown")
+        page.wait_for_function("([s, v]) => s.value !== v", arg=[select.element_handle(), before], timeout=5000)
+        assert page.evaluate("document.activeElement.tagName") == "SELECT", f"{rel}: explorer {k}: focus left menu {i}"
+
+
 def readme_pictures(page, path):
     """The README's pictures, taken from the running course (set SN_UPDATE_README_SHOTS=1)."""
     README_SHOTS.mkdir(parents=True, exist_ok=True)
@@ -330,8 +432,11 @@ def check_notebook(lab, path):
         errors = [t for t in texts if ERROR_RE.search(t)]
         assert not errors or allowed, f"error output in {rel}: {errors[:1]}"
         assert "Error displaying widget" not in page.inner_text(".jp-Notebook")
-        # The course's own outputs (quotation boxes, tables, feedback lines, explorer readouts), read by axe-core.
-        findings = serious_findings(page, include=COURSE_OUTPUTS)
+        # The course's own outputs (quotation boxes, tables, feedback lines, explorers), read by axe-core; first,
+        # the scope must hold what the notebook makes (a scan of nothing finds nothing).
+        for part in expected_in_outputs(nb):
+            assert page.locator(SCOPE_PARTS[part]).count(), f"{rel}: the axe scope holds no {part}"
+        findings = serious(scan(page, include=COURSE_OUTPUTS)["violations"])
         assert not findings, f"{rel}: accessibility findings in the course's outputs: {findings}"
         if os.environ.get("SN_UPDATE_README_SHOTS"):
             readme_pictures(page, path)
@@ -344,6 +449,8 @@ def check_notebook(lab, path):
             rendered.first.screenshot(path=str(SHOTS / f"{path.stem}_first_widget.png"))
             for k in range(rendered.count()):
                 move_a_control(page, rendered.nth(k), rel, k)
+            for k in range(rendered.count()):
+                check_explorer_accessible(page, rendered.nth(k), rel, k)
         close_notebook(page)
         clean = True
     finally:
