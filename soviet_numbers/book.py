@@ -152,10 +152,6 @@ def book_notebook(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode
             cell.source = re.sub(r"\]\(\.\./(?!notebooks/)", f"]({REPOSITORY}/blob/main/", cell.source)
         if cell.cell_type != "code":
             continue
-        alts = [o.get("metadata", {}).get("image/png", {}).get("alt") for o in cell.get("outputs", [])]
-        alts = [a for a in alts if a]
-        if alts:  # myst-nb takes an image's alt from the cell's metadata, not from the output's
-            cell.metadata["mystnb"] = {"image": {"alt": alts[0]}}
         tags = cell.metadata.setdefault("tags", [])
         if "course-setup" in tags:
             tags.append("remove-cell")  # installs the course in Colab; nothing to read on a web page
