@@ -101,7 +101,7 @@ def test_lite_notebooks_install_from_the_site():
         nb = lite.lite_notebook(nbformat.read(src, as_version=4))
         first = next(c for c in nb.cells if c.cell_type == "code")
         assert first.source == lite.LITE_CELL, rel
-        assert "--no-deps soviet-numbers" in first.source and "grading" not in first.source
+        assert 'install("soviet-numbers", deps=False)' in first.source and "grading" not in first.source
         assert all(not c.outputs for c in nb.cells if c.cell_type == "code"), rel
         assert [c.id for c in nb.cells] == [c.id for c in nbformat.read(src, as_version=4).cells], rel
 
@@ -148,3 +148,14 @@ def test_the_built_site(site):
     assert not (site / "files" / "solutions").exists()
     text = "".join(p.read_text(errors="ignore") for p in (site / "files").rglob("*.ipynb"))
     assert "cdn.jsdelivr" not in (site / "jupyter-lite.json").read_text() and "SOVIET_NUMBERS_WHEEL" not in text
+
+
+def test_a_lite_copy_runs_in_a_local_kernel():
+    """A notebook downloaded from the site runs where the instructor grades it: its install cell does nothing there."""
+    from nbclient import NotebookClient
+
+    rel, src = next((r, s) for r, s in lite.course_notebooks() if r.startswith("exercises/"))
+    nb = lite.lite_notebook(nbformat.read(src, as_version=4))
+    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(src.parent)}}).execute()
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert not errors, errors[:1]
