@@ -87,7 +87,11 @@ def site_pins(path: Path = REQUIREMENTS) -> dict[str, str]:
 def course_notebooks(root: Path = ROOT) -> list[tuple[str, Path]]:
     """The notebooks of the site, as (path in the site, source file): every lecture, the primer and the glossary
     (notebooks/), and every exercise notebook (exercises/; never solutions/). The one place that lists them."""
-    return [(f"{folder}/{p.name}", p) for folder in ("notebooks", "exercises") for p in sorted((root / folder).glob("*.ipynb"))]
+    return [
+        (f"{folder}/{p.name}", p)
+        for folder in ("notebooks", "exercises")
+        for p in sorted((root / folder).glob("*.ipynb"))
+    ]
 
 
 def lite_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -158,7 +162,9 @@ def check_out(out: Path) -> None:
     if not marker.is_file():
         raise LiteBuildError(f"{out} is not empty and was not written by `soviet-numbers lite`; choose an empty --out")
     ours = set(json.loads(marker.read_text(encoding="utf-8"))["files"]) | {MARKER}
-    foreign = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file() and str(p.relative_to(out)) not in ours)
+    foreign = sorted(
+        str(p.relative_to(out)) for p in out.rglob("*") if p.is_file() and str(p.relative_to(out)) not in ours
+    )
     if foreign:
         shown = ", ".join(foreign[:5]) + (" ..." if len(foreign) > 5 else "")
         raise LiteBuildError(f"{out} holds {len(foreign)} file(s) this command did not write: {shown}")
@@ -232,7 +238,7 @@ def build_site(out: Path, pyodide_dist: Path | None = None, log=print) -> dict:
             with zipfile.ZipFile(whl) as z:
                 for info in z.infolist():
                     if info.filename.startswith(prefix) and not info.is_dir():
-                        target = wheels / info.filename[len(prefix):]
+                        target = wheels / info.filename[len(prefix) :]
                         target.parent.mkdir(parents=True, exist_ok=True)
                         target.write_bytes(z.read(info))
             wheels_from = f"{whl.name} (PyPI), files checked against the official lock"

@@ -24,7 +24,9 @@ def _local_seconds(rel: str) -> float:
 
     nb = nbformat.read(ROOT / rel, as_version=4)
     t0 = time.perf_counter()
-    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(ROOT / rel).rsplit("/", 1)[0]}}).execute()
+    NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(ROOT / rel).rsplit("/", 1)[0]}}
+    ).execute()
     return round(time.perf_counter() - t0, 2)
 
 
