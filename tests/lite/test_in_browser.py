@@ -4,12 +4,15 @@ request that leaves the site is blocked, and each test asserts that there was no
 
 from __future__ import annotations
 
+import json
 import statistics
 import time
+import zipfile
 
 import nbformat
 import pytest
 
+from soviet_numbers import lite
 from soviet_numbers.lite import course_notebooks
 
 from .conftest import ROOT, SHOTS, Student, record
@@ -34,6 +37,29 @@ def test_the_notebook_list_is_the_course():
     assert "notebooks/glossary.ipynb" in NOTEBOOKS and "notebooks/00b_reading_python.ipynb" in NOTEBOOKS
     assert sum(r.startswith("exercises/") for r in NOTEBOOKS) == len(list((ROOT / "exercises").glob("*.ipynb"))) > 0
     assert not [r for r in NOTEBOOKS if r.startswith("solutions/")], "no answer key on the student site"
+
+
+# In this module (not test_site.py), so that with --dist loadfile one worker builds the site and uses it.
+def test_the_built_site(site):
+    """The site serves everything itself: Pyodide, its lock (every file present and matching), the wheels, notebooks."""
+    config = json.loads((site / "jupyter-lite.json").read_text())
+    kernel = config["jupyter-config-data"]["litePluginSettings"]["@jupyterlite/pyodide-kernel-extension:kernel"]
+    assert kernel["pyodideUrl"].startswith("./static/pyodide/") and kernel["disablePyPIFallback"] is True
+    assert all(u.startswith("./") for u in kernel["pipliteUrls"])
+    served = site / "static" / "pyodide"
+    lock = json.loads((served / "pyodide-lock.json").read_text())
+    assert lock["info"]["version"] == lite.site_pins()["pyodide"][0]
+    assert len(lite.verify_against_lock(served, lock)) == len(lock["packages"]), "every package in the lock is served"
+    assert lock["packages"]["pandas"]["version"] == lite.site_pins()["pandas"][0]
+    assert not [n for n in lite.NOT_SERVED if n in lock["packages"]]
+    course = next((site / "pypi").glob("soviet_numbers-*.whl"))
+    with zipfile.ZipFile(course) as z:
+        assert any(n.startswith("soviet_numbers/course_data/") and n.endswith(".csv") for n in z.namelist())
+    for rel, _ in lite.course_notebooks():
+        assert (site / "files" / rel).is_file(), rel
+    assert not (site / "files" / "solutions").exists()
+    text = "".join(p.read_text(errors="ignore") for p in (site / "files").rglob("*.ipynb"))
+    assert "cdn.jsdelivr" not in (site / "jupyter-lite.json").read_text() and "SOVIET_NUMBERS_WHEEL" not in text
 
 
 @pytest.mark.parametrize("rel", NOTEBOOKS)
