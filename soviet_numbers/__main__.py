@@ -167,12 +167,17 @@ def cmd_book(args) -> int:
 
 
 def cmd_lite(args) -> int:
+    import subprocess
+
     from .lite import LiteBuildError, build_site
 
     try:
         summary = build_site(args.out, args.pyodide_dist)
     except LiteBuildError as exc:
         return refused(str(exc))
+    except (subprocess.CalledProcessError, OSError) as exc:  # a download or `jupyter lite build` failed
+        print(f"failed: {exc}", file=sys.stderr)
+        return 1
     print(
         f"wrote the browser edition to {summary['out']}: {len(summary['notebooks'])} notebooks, "
         f"{summary['bytes'] / 1e6:.0f} MB, {summary['seconds']:.0f} s (serve it, e.g. python -m http.server -d OUT)"

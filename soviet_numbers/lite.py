@@ -201,7 +201,8 @@ def _pyodide_core(work: Path, pyodide_dist: Path | None) -> tuple[Path, str]:
         tarball.write_bytes(r.read())
     verify_npm_integrity(tarball, opts["integrity"])
     with tarfile.open(tarball) as t:
-        t.extractall(work / "npm", filter="data")
+        kwargs = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}  # Python < 3.11.4 has no filters
+        t.extractall(work / "npm", **kwargs)  # checked against its pinned integrity above
     return work / "npm" / "package", f"npm pyodide@{version}"
 
 
