@@ -12,6 +12,7 @@
     soviet-numbers collect BULK.zip --lms canvas|moodle --out submissions/
     soviet-numbers export GRADES.csv --format canvas|moodle --title NAME [--roster ROSTER.csv] [--out FILE]
     soviet-numbers book [--out build/site]        (alias: static)
+    soviet-numbers lite --out DIR [--pyodide-dist PATH]
 
 (``python -m soviet_numbers ...`` works the same.)
 """
@@ -226,6 +227,28 @@ def cmd_book(args) -> int:
     return 0
 
 
+# --- lite ----------------------------------------------------------------------------------------------------------
+
+
+def cmd_lite(args) -> int:
+    import subprocess
+
+    from .lite import LiteBuildError, build_site
+
+    try:
+        summary = build_site(args.out, args.pyodide_dist)
+    except LiteBuildError as exc:
+        return refused(str(exc))
+    except (subprocess.CalledProcessError, OSError) as exc:  # a download or `jupyter lite build` failed
+        print(f"failed: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"wrote the browser edition to {summary['out']}: {len(summary['notebooks'])} notebooks, "
+        f"{summary['bytes'] / 1e6:.0f} MB, {summary['seconds']:.0f} s (serve it, e.g. python -m http.server -d OUT)"
+    )
+    return 0
+
+
 # --- the parser ----------------------------------------------------------------------------------------------------
 
 
@@ -318,6 +341,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     bk = command("book", cmd_book, "build the book edition (Sphinx, myst-nb) into a static site", aliases=("static",))
     bk.add_argument("--out", type=Path, default=Path("build/site"))
+    lt = command("lite", cmd_lite, "build the browser edition: an offline JupyterLite site (docs/lite.md)")
+    lt.add_argument("--out", required=True, type=Path, help="site folder (created; never writes into a foreign one)")
+    lt.add_argument(
+        "--pyodide-dist", type=Path, default=None,
+        help="build from an official Pyodide release folder (of the version requirements-lite.txt pins)",
+    )  # fmt: skip
     return parser
 
 

@@ -172,7 +172,9 @@ def layout(fig, footer: float = 0.0) -> None:
         top += 0.35
     if any(ax.get_title() for ax in axes):
         top += 0.28
-    x_labelled = [ax for ax in axes if ax.xaxis.get_tick_params()["labelbottom"]]
+    # matplotlib 3.8's get_tick_params() calls the x axis' bottom labels "labelleft" (3.9+: "labelbottom")
+    x_params = [(ax, ax.xaxis.get_tick_params()) for ax in axes]
+    x_labelled = [ax for ax, p in x_params if p.get("labelbottom", p.get("labelleft"))]
     lines = max([t.get_text().count("\n") + 1 for ax in x_labelled for t in ax.get_xticklabels()] or [0])
     bottom = 0.28 + 0.17 * lines + (0.25 if any(ax.get_xlabel() for ax in axes) else 0.0) + footer
     right = 0.3

@@ -36,7 +36,7 @@ def test_conda_environment_pins_the_same_versions():
 
 def test_the_package_states_its_lower_bounds():
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    for bound in ("pandas>=2.2", "matplotlib>=3.10", "ipywidgets>=8.1", "numpy>=2.0"):
+    for bound in ("pandas>=2.2", "matplotlib>=3.8", "ipywidgets>=8.1", "numpy>=2.0"):
         assert f'"{bound}"' in text
     assert 'requires-python = ">=3.11"' in text
 
