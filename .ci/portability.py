@@ -11,7 +11,8 @@ Steps (each timed; a summary matrix at the end, also written to build/portabilit
             from an empty folder, and every lecture and solution runs alone in an empty folder
 - release   a released zip, unpacked into an empty folder, runs in an environment without the course: its first
             cell installs the wheel beside it, and the checks answer
-- old-stack Colab's stack and the package's lower bounds (Python 3.13, pandas 2.2, matplotlib 3.10, ipywidgets 8.1):
+- old-stack Colab's stack (Python 3.13, pandas 2.2, matplotlib 3.10, ipywidgets 8.1; the lower bounds matplotlib 3.8
+            and numpy 2.0 are tested in the browser edition's step, tests/lite):
             every lecture and solution, alone in an empty folder, installs the wheel from SOVIET_NUMBERS_WHEEL in
             its first cell and runs
 - units     the unit tests on Python 3.11 and 3.13 (the full suite runs on 3.12 in the README command)
