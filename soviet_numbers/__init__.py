@@ -26,6 +26,7 @@ Authoring, for the course's maintainers (nothing above imports these):
 - ``notebook_files``  re-execute notebooks and store them normalised (reviewable diffs)
 - ``build_exercises`` write ``exercises/`` from ``solutions/``
 - ``book``            the book edition's Sphinx source (myst-nb, sphinx-book-theme)
+- ``lite``            the browser edition: an offline JupyterLite site, Pyodide verified against its official lock
 
 The instructor's tools and the command line:
 

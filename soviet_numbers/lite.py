@@ -41,7 +41,7 @@ from pathlib import Path
 
 import nbformat
 
-from .notebook_files import ROOT
+from .course import ROOT
 
 REQUIREMENTS = ROOT / "requirements-lite.txt"
 MARKER = ".soviet-numbers-lite.json"  # the list of files this command wrote into --out (so it may rebuild there)
