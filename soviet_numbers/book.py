@@ -189,8 +189,9 @@ statistics. Students read it as a historian would: they quote it verbatim, trace
 footnote, check the text's own arithmetic, and set the official figures beside outside series.
 
 This is the read-only edition: every page shows the notebook's stored outputs. To run the code, move the explorers'
-sliders and do the exercises, use the launch button at the top of a page (Binder or Colab), or download the
-notebook. Every chart has a text alternative, and under it a table of the numbers it shows.
+sliders and do the exercises, use the launch button at the top of a page (Binder or Colab), open the course in
+your browser with no install ({{doc}}`the browser edition <lite>`), or download the notebook. Every chart has a
+text alternative, and under it a table of the numbers it shows.
 
 ## What it looks like
 
@@ -203,6 +204,7 @@ notebook. Every chart has a text alternative, and under it a table of the number
 {toc}
 timeline
 data
+lite
 instructors
 ```
 """
@@ -243,9 +245,12 @@ def data_page(downloads: Path) -> str:
     )
 
 
-def instructors_page() -> str:
-    """docs/instructors.md, its links to the repository's files made absolute (the book has no such files)."""
-    text = (ROOT / "docs" / "instructors.md").read_text(encoding="utf-8")
+DOCS_PAGES = ("lite", "instructors")  # pages of the book written from docs/
+
+
+def docs_page(name: str) -> str:
+    """docs/<name>.md, its links to the repository's files made absolute (the book has no such files)."""
+    text = (ROOT / "docs" / f"{name}.md").read_text(encoding="utf-8")
     return re.sub(
         r"\]\((?!https?:|#)([^)]+)\)",
         lambda m: f"]({REPOSITORY}/blob/main/{posixpath.normpath('docs/' + m.group(1))})",
@@ -267,7 +272,8 @@ def write_source(src: Path) -> list[Path]:
     (src / "index.md").write_text(index_page(notebooks), encoding="utf-8")
     (src / "timeline.md").write_text(timeline_page(), encoding="utf-8")
     (src / "data.md").write_text(data_page(src / "data"), encoding="utf-8")
-    (src / "instructors.md").write_text(instructors_page(), encoding="utf-8")
+    for name in DOCS_PAGES:
+        (src / f"{name}.md").write_text(docs_page(name), encoding="utf-8")
     (src / "_static" / "course.css").write_text(CSS, encoding="utf-8")
     (src / "conf.py").write_text(CONF.format(title=TITLE, repository=REPOSITORY), encoding="utf-8")
     return notebooks
