@@ -13,6 +13,7 @@ This module only writes the book's source folder (pages, notebook copies, ``conf
 
 from __future__ import annotations
 
+import base64
 import copy
 import csv
 import json
@@ -210,6 +211,37 @@ instructors
 """
 
 
+CHART_IMG = re.compile(r'<img src="data:image/png;base64,([A-Za-z0-9+/=]+)"([^>]*)>')
+
+
+def charts_as_files(nb: nbformat.NotebookNode, stem: str, src: Path) -> nbformat.NotebookNode:
+    """Each chart of a page as a file of its own, shown in the page, with a link that opens it at full size.
+
+    A page's column scales a wide chart down (a three-panel chart's smallest text to about 6 px); the link opens the
+    image at its own size, where its text is legible. The page no longer carries the picture inline."""
+    folder = src / "_static" / "charts"
+    folder.mkdir(parents=True, exist_ok=True)
+    count = 0
+
+    def as_file(match: re.Match) -> str:
+        nonlocal count
+        count += 1
+        name = f"{stem}-{count}.png"
+        (folder / name).write_bytes(base64.b64decode(match.group(1)))
+        url = f"../_static/charts/{name}"
+        return (
+            f'<img src="{url}"{match.group(2)}><br><a class="course-full-size" href="{url}">'
+            "Open this chart at full size</a>"
+        )
+
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            html = output.get("data", {}).get("text/html")
+            if isinstance(html, str) and "data:image/png" in html:
+                output["data"]["text/html"] = CHART_IMG.sub(as_file, html)
+    return nb
+
+
 def timeline_page() -> str:
     with open(ROOT / "data" / "timeline.csv", encoding="utf-8") as f:
         events = list(csv.DictReader(f))
@@ -266,7 +298,7 @@ def write_source(src: Path) -> list[Path]:
     (src / "_static").mkdir()
     for path in notebooks:
         nb = nbformat.read(path, as_version=4)
-        nbformat.write(book_notebook(nb, path.name), src / "notebooks" / path.name)
+        nbformat.write(charts_as_files(book_notebook(nb, path.name), path.stem, src), src / "notebooks" / path.name)
     for path, _alt in README_PICTURES:
         shutil.copyfile(ROOT / path, src / Path(path).name)
     (src / "index.md").write_text(index_page(notebooks), encoding="utf-8")

@@ -44,7 +44,11 @@ def pages(site: Path) -> list[Path]:
 
 def chart_images(text: str) -> list[str]:
     """The <img> tags of a page's charts: inline (charts.show's HTML) or as files (explorers' still views)."""
-    return [tag for tag in re.findall(r"<img[^>]*>", text) if "data:image/png" in tag or "_images/" in tag]
+    return [
+        tag
+        for tag in re.findall(r"<img[^>]*>", text)
+        if "data:image/png" in tag or "_images/" in tag or "_static/charts/" in tag
+    ]
 
 
 def test_every_notebook_has_a_page_in_course_order(site):
@@ -78,6 +82,11 @@ def test_each_chart_shows_its_alt_and_its_numbers(site):
             for o in c.get("outputs", [])
         )
         assert len(chart_images(text)) == charts, path.name
+        inline = [tag for tag in chart_images(text) if "_static/charts/" in tag]  # charts.show's charts, as files
+        links = re.findall(r'<a class="course-full-size" href="([^"]+)">Open this chart at full size</a>', text)
+        assert len(links) == len(inline), path.name  # each links to itself at full size (legible text)
+        for link in links:
+            assert (site / "notebooks" / link).resolve().is_file(), link
         code = [c for c in nb.cells if c.cell_type == "code"]
         assert text.count("The numbers in this chart") == sum("charts.show(" in c.source for c in code)
 
