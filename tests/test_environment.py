@@ -53,3 +53,13 @@ def test_binder_builds_what_ci_tests():
 def test_instructor_outputs_are_ignored_by_git():
     lines = set((ROOT / ".gitignore").read_text(encoding="utf-8").splitlines())
     assert {"/release/", "/submissions/", "/grading/"} <= lines  # the folders docs/instructors.md tells them to use
+
+
+def test_every_subpackage_travels_in_the_wheel():
+    """The wheel lists its packages by name: a new folder of modules must be listed, or the wheel lacks it."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    folders = {".".join(init.parent.relative_to(ROOT).parts) for init in (ROOT / "soviet_numbers").rglob("__init__.py")}
+    assert "soviet_numbers.lecture_charts" in folders  # the scope found the subpackages
+    assert folders <= listed, sorted(folders - listed)
