@@ -83,7 +83,7 @@ def candidates(x: float, decimals: int) -> list[int]:
     y = x * 10**decimals
     if not math.isfinite(y) or abs(y) > 1e15:  # beyond any answer of the course (and of float's exact integers)
         return []
-    eps = 1e-9 * max(1.0, abs(y))
+    eps = min(0.25, 1e-9 * max(1.0, abs(y)))  # float error only: never widens the interval past a neighbour
     return list(range(math.ceil(y - 0.5 - eps), math.floor(y + 0.5 + eps) + 1))
 
 

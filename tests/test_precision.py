@@ -71,3 +71,10 @@ def test_numpy_true_false_everywhere():
         answers = [None] * len(ex.parts)
         answers[i] = np.bool_(right)
         assert feedback(ex_id, *answers)[i].status == "correct"
+
+
+@pytest.mark.parametrize("x", [1e9 * 1e6, 1e14, 123456789.5, -1e12])
+def test_a_huge_answer_has_at_most_two_roundings(x):
+    """Float tolerance never widens the rounding interval (a million-fold slip on 1e9 once meant 2 million digests)."""
+    for decimals in (0, 1, 2, 3):
+        assert len(candidates(x, decimals)) <= 2
