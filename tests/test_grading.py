@@ -18,6 +18,8 @@ from soviet_numbers.grading.collect import collect, ignored_files
 from soviet_numbers.grading.grade import grade_submissions
 from soviet_numbers.grading.release import release
 
+pytestmark = pytest.mark.grading  # whole classes graded end to end: its own .ci/run step (pyproject.toml)
+
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):

@@ -16,9 +16,12 @@ from helpers import write_notebook as write
 from soviet_numbers.grading.grade import NO_SANDBOX_NOTE, grade_submissions
 from soviet_numbers.grading.sandbox import SandboxUnavailable, _package_dirs, unavailable_reason
 
-pytestmark = pytest.mark.skipif(
-    unavailable_reason() is not None and not os.environ.get("CI"), reason=f"no sandbox here: {unavailable_reason()}"
-)
+pytestmark = [
+    pytest.mark.grading,  # a class graded in the sandbox: its own .ci/run step (pyproject.toml)
+    pytest.mark.skipif(
+        unavailable_reason() is not None and not os.environ.get("CI"), reason=f"no sandbox here: {unavailable_reason()}"
+    ),
+]
 SECRET = "hunter2-instructor-secret"
 ROSTER_SECRET = "carol-roster-secret-9001"  # in a roster the test leaves in the course folder
 FREE_TEXT = "FREE-TEXT-FROM-A-STUDENT"
