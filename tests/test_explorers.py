@@ -315,18 +315,18 @@ def test_static_and_live_charts_draw_the_same_thing():
     plt.close(fig)
 
 
-@pytest.mark.parametrize(
-    "make",
-    [
-        growth_explorer,
-        share_explorer,
-        plan_path_explorer,
-        technology_explorer,
-        output_explorer,
-        catch_up_explorer,
-        index_problem_explorer,
-    ],
-)
+ALL_EXPLORERS = [
+    growth_explorer,
+    share_explorer,
+    plan_path_explorer,
+    technology_explorer,
+    output_explorer,
+    catch_up_explorer,
+    index_problem_explorer,
+]
+
+
+@pytest.mark.parametrize("make", ALL_EXPLORERS, ids=lambda f: f.__name__)
 def test_every_explorer_has_a_still_view(make):
     """Stored without widget state, a notebook still shows each explorer's default view (and its readout as text)."""
     explorer = make()
@@ -344,16 +344,6 @@ def test_every_explorer_has_a_still_view(make):
 
 
 # --- Usable without sight ------------------------------------------------------------------------------------------
-
-ALL_EXPLORERS = [
-    growth_explorer,
-    share_explorer,
-    plan_path_explorer,
-    technology_explorer,
-    output_explorer,
-    catch_up_explorer,
-    index_problem_explorer,
-]
 
 
 @pytest.mark.parametrize("make", ALL_EXPLORERS, ids=lambda f: f.__name__)

@@ -179,16 +179,7 @@ def steel(rus):
     fig, ax = charts.new_chart("Steel output of Russia / the USSR: the COW series and the textbook")
     charts.points(ax, rus["year"], rus["irst"] / 1000, "external", "COW NMC 6.0, iron and steel")
     charts.points(ax, [1925, 1929], [v("P115"), v("P116")], "official", "textbook, steel", markersize=9)
-    charts.points(
-        ax,
-        [1925, 1929],
-        [v("P113"), v("P114")],
-        "official",
-        "textbook, pig iron",
-        markersize=7,
-        marker="o",
-        fillstyle="none",
-    )  # a different shape, not only a different size
+    textbook_pig_iron(ax, markersize=7)
     for x, y, text in [(1929, v("P116"), "steel, textbook = COW"), (1929, v("P114"), "pig iron, textbook")]:
         ax.text(x + 0.4, y, text, va="center", fontsize=8)
     ax.text(1913, rus.set_index("year").loc[1913, "irst"] / 1000 + 0.3, "1913: Russian Empire", ha="center", fontsize=8)
@@ -261,4 +252,18 @@ def small_industry(small, private):
         f"Small enterprises made {min(small):g}% to {max(small):g}% of four branches' output "
         f"in 1926/27; the private sector's share of all industry fell from {private[0]:g}% to "
         f"{private[1]:g}%.",
+    )
+
+
+def textbook_pig_iron(ax, markersize: float) -> None:
+    """The textbook's pig iron, 1925 and 1929 (P113, P114): open circles, a shape of its own beside steel's."""
+    charts.points(
+        ax,
+        [1925, 1929],
+        [data.value("P113"), data.value("P114")],
+        "official",
+        "textbook, pig iron",
+        markersize=markersize,
+        marker="o",
+        fillstyle="none",
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .. import charts, data
 from ..arithmetic import multiple
 from ..compare import gdppc
+from .lecture3 import textbook_pig_iron
 
 TEXTBOOK = charts.TEXTBOOK
 
@@ -77,16 +78,7 @@ def long_run():
     )
     charts.points(axes[0], years, rus["irst"] / 1000, "external", "COW NMC 6.0, iron and steel")
     charts.points(axes[0], [1925, 1929], [v("P115"), v("P116")], "official", "textbook, steel", markersize=8)
-    charts.points(
-        axes[0],
-        [1925, 1929],
-        [v("P113"), v("P114")],
-        "official",
-        "textbook, pig iron",
-        markersize=6,
-        marker="o",
-        fillstyle="none",
-    )  # a different shape, not only a different size
+    textbook_pig_iron(axes[0], markersize=6)
     axes[0].text(1929.5, v("P116") - 1.6, "1925, 1929: COW = the textbook's steel", fontsize=8)
     axes[0].text(1913.3, rus.loc[1913, "irst"] / 1000 + 1, "1913: Russian Empire", fontsize=8)
     axes[0].set(title="Steel (and the textbook's pig iron)", ylabel="million tonnes")
