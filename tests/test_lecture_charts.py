@@ -125,7 +125,11 @@ def test_every_chart_function_is_drawn_here(lecture_figures):
         for node in ast.parse((PACKAGE / "lecture_charts" / f"{m}.py").read_text()).body
         if isinstance(node, ast.FunctionDef) and not node.name.startswith("_")
     }
-    helpers = {"growth_measures", "catching_up_point", "textbook_pig_iron"}  # numbers, words, or a series drawn on an axis
+    helpers = {
+        "growth_measures",
+        "catching_up_point",
+        "textbook_pig_iron",
+    }  # numbers, words, or a series drawn on an axis
     assert defined - helpers == set(lecture_figures)
 
 
