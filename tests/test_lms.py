@@ -147,6 +147,7 @@ def test_similarity_flags_close_pairs_and_never_penalises(tmp_path):
     assert "ada and bo" in report and "no penalty" in report and "cy" not in report.split("##", 1)[1]
 
 
+@pytest.mark.grading  # a class graded twice (its own .ci/run step)
 def test_grading_twice_with_the_same_inputs_writes_the_same_files(tmp_path):
     write(tmp_path / "subs", "alice.ipynb", answered())
     write(tmp_path / "subs", "bob.ipynb", notebook())
@@ -162,6 +163,7 @@ def test_grading_twice_with_the_same_inputs_writes_the_same_files(tmp_path):
     assert b"regraded from 0 to 1 points: oral" in outputs[0][Path("feedback") / "bob.md"]
 
 
+@pytest.mark.grading  # a class graded twice (its own .ci/run step)
 def test_regrade_and_marks_apply_to_stored_results_without_running_the_class(tmp_path, monkeypatch):
     import soviet_numbers.grading.grade as grading
     from soviet_numbers.__main__ import main

@@ -100,6 +100,7 @@ def released(tmp_path_factory):
     yield home, ann, ben, rows
 
 
+@pytest.mark.grading  # a class released and graded in the sandbox (its own .ci/run step)
 def test_release_writes_one_notebook_per_student_with_their_own_figures(released):
     home, ann, ben, _ = released
     a = (home / "release" / ann / f"{ASSIGNMENT}.ipynb").read_text(encoding="utf-8")
@@ -111,6 +112,7 @@ def test_release_writes_one_notebook_per_student_with_their_own_figures(released
     assert f"**{pct[ann]}% higher**" in a and f"**{pct[ben]}% higher**" in b
 
 
+@pytest.mark.grading  # a class released and graded in the sandbox (its own .ci/run step)
 def test_own_answers_score_full_marks_and_copied_ones_are_flagged(released):
     home, ann, ben, rows = released
     auto = [r for r in rows if r.max_points and r.variable]
@@ -126,6 +128,7 @@ def test_own_answers_score_full_marks_and_copied_ones_are_flagged(released):
             assert r.status == "correct", r
 
 
+@pytest.mark.grading  # a class released and graded in the sandbox (its own .ci/run step)
 def test_the_notebook_key_checks_the_students_own_figures(released):
     home, ann, _, _ = released
     nb = nbformat.read(home / "release" / ann / f"{ASSIGNMENT}.ipynb", as_version=4)
