@@ -230,9 +230,11 @@ class BarPairChart(LiveChart):
 
     def build(self, ax) -> None:
         from ..charts import KIND_STYLE, direct_labels
+        from ..kinds import tag
 
         self.bars = ax.bar([0, 1], [0, 0], linewidth=1.5, **self.bar_style)
         for bar, kind in zip(self.bars, self.kinds):
+            tag(bar, kind)  # the alt text reads each bar's kind from its tag (soviet_numbers/kinds.py)
             style = KIND_STYLE[kind]
             bar.set_facecolor(style["color"])
             bar.set_edgecolor(style["edgecolor"])
