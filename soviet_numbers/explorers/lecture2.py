@@ -11,6 +11,7 @@ from .. import arithmetic as ar
 from ..charts import OKABE_ITO, direct_labels, layout, nice_ceiling, png, widget_figure
 from ..data import figure
 from ..data import value as figure_value
+from ..kinds import tag
 from .live import Explorer, LiveChart, chart_alt, menu, picture, readout, slider
 
 TECH_EARLIER = "#D6EAF8"  # the technology chart's earlier year: a pale blue (the later year is Okabe-Ito blue)
@@ -77,13 +78,14 @@ class PathChart(LiveChart):
 
         self.plan = plan_path()
         x = range(len(self.plan))
-        ax.bar(
+        for bar in ax.bar(
             [i - 0.2 for i in x],
             self.plan,
             width=0.4,
             color=OKABE_ITO["blue"],
             label="plan, optimal variant (official)",
-        )
+        ):
+            tag(bar, "official")  # the alt text names the plan as an official claim; the student's path is untagged
         self.bars = ax.bar(
             [i + 0.2 for i in x],
             [0] * len(self.plan),
@@ -218,7 +220,8 @@ def draw_tech(ax, topic: str) -> None:
         bars[j][1].append(value)
         ax.text(x, value, (f"{qualifier} " if qualifier else "") + f"{value:g}", ha="center", va="bottom", fontsize=8)
     for j, (xs, values) in bars.items():
-        ax.bar(xs, values, width=0.36, label=years[j], **looks[j])
+        for bar in ax.bar(xs, values, width=0.36, label=years[j], **looks[j]):
+            tag(bar, "official")  # the shares as the text prints them
     ax.set_xticks(range(len(methods)), methods)
     ax.set_ylabel("% (as printed)" if spec["percent"] else "units")
     ax.set_ylim(0, (100 if spec["percent"] else top) * 1.2)

@@ -10,6 +10,7 @@ from .. import arithmetic as ar
 from ..charts import LINE_STYLE
 from ..compare import COUNTRIES, catch_up
 from ..data import value_in_millions
+from ..kinds import tag
 from .live import Explorer, LiveChart, menu, readout, slider
 
 # Output of large-scale industry, 1926/27 prices, million rubles: total (P87/P86/P85) and Group A (P92/P91/P90).
@@ -59,10 +60,11 @@ class OutputChart(LiveChart):
         styles = [(official, "D", "full"), (official, "s", "full"), (derived, "X", "none")]
         x = [1913, 1925, 1929]
         self.lines, self.ends = {}, {}
-        for name, (c, marker, fill) in zip(output_series(), styles):
+        for (name, (c, marker, fill)), kind in zip(zip(output_series(), styles), ("official", "official", "derived")):
             (self.lines[name],) = ax.plot(
                 x, [100] * 3, ":", marker=marker, fillstyle=fill, markersize=8, color=c, label=name
             )
+            tag(self.lines[name], kind)  # the alt text names each series' kind
             self.ends[name] = ax.text(1929.3, 100, "", va="center", fontsize=8, color=c)
         # With the 'full circle' base, that base itself: 1913 = 100 on the wider coverage (P88).
         (self.full_circle,) = ax.plot(
