@@ -125,7 +125,8 @@ class Student:
         """Run ▸ Run All Cells; wait until every code cell has its number. Seconds to the first cell done (the
         packages and the course installed) and to the last. A click that starts nothing is repeated (a student
         would click again)."""
-        n = self.page.locator(".jp-CodeCell").count()
+        # A folded cell (the install cell: source_hidden) shows no input prompt, so only the prompts shown count.
+        n = len(self.prompts())
         t0 = time.perf_counter()
         first, clicked = None, None
         while time.perf_counter() - t0 < timeout:
