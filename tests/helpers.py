@@ -1,5 +1,6 @@
 """Helpers shared by test files (a test file never imports another test file's private helpers)."""
 
+import os
 import re
 from pathlib import Path
 
@@ -75,3 +76,18 @@ def renderings(value: float, accepts) -> set[str]:
             for text in (f"{abs(number):.{decimals}f}", f"{abs(number):,.{decimals}f}"):
                 out.add(text)
     return out
+
+
+# Debian's chromium, for every browser suite (JupyterLab, the book, the browser edition); never `playwright install`.
+CHROMIUM = "/usr/bin/chromium"
+
+
+def require_chromium(what: str) -> None:
+    """Skip where Debian's chromium is missing, with a message; under CI=1 fail instead: CI must run ``what``."""
+    import pytest
+
+    if not Path(CHROMIUM).exists():
+        message = f"{CHROMIUM} not found: apt-get install chromium to run {what}"
+        if os.environ.get("CI"):
+            pytest.fail(message + " (CI must run them)")
+        pytest.skip(message)

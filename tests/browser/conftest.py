@@ -32,10 +32,10 @@ from pathlib import Path
 import nbformat
 import pytest
 from accessibility import scan, serious
+from helpers import CHROMIUM, require_chromium
 
 from soviet_numbers.course import ROOT
 
-CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "build" / "screenshots"
 README_SHOTS = ROOT / "docs" / "img"
 ARGS = [
@@ -69,11 +69,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def lab(tmp_path_factory):
-    if not Path(CHROMIUM).exists():
-        message = f"{CHROMIUM} not found: apt-get install chromium to run the browser tests"
-        if os.environ.get("CI"):
-            pytest.fail(message + " (CI must run them)")
-        pytest.skip(message)
+    require_chromium("the browser tests")
     playwright = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements-dev.txt")
     settings = tmp_path_factory.mktemp("lab-settings")
     news = settings / "@jupyterlab" / "apputils-extension"

@@ -20,9 +20,9 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import CHROMIUM, require_chromium
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
 TIMINGS = ROOT / "build" / "lite" / "timings.json"
 SHOTS = ROOT / "build" / "lite"
 ERROR_RE = re.compile(r"Traceback \(most recent call last\)|^\w+(Error|Exception)\b", re.M)
@@ -68,11 +68,7 @@ def base(site):
 
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).exists():
-        message = f"{CHROMIUM} not found: apt-get install chromium to run the lite tests"
-        if os.environ.get("CI"):
-            pytest.fail(message + " (CI must run them)")
-        pytest.skip(message)
+    require_chromium("the lite tests")
     sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements-lite.txt")
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
