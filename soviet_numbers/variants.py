@@ -68,6 +68,11 @@ def pools(assignment: str) -> dict[str, list[dict]]:
     return dict(getattr(_module(assignment), "VARIANTS", {}))
 
 
+def fixed(assignment: str) -> dict[str, str]:
+    """The exercises that cannot vary, each with the reason (a module's ``FIXED``)."""
+    return dict(getattr(_module(assignment), "FIXED", {}))
+
+
 def variant_index(secret: str, student: str, exercise_id: str, size: int) -> int:
     mac = hmac.new(secret.encode(), f"{student.lower()}/{exercise_id}".encode(), hashlib.sha256).digest()
     return int.from_bytes(mac[:8], "big") % size
@@ -116,10 +121,19 @@ def _sections(nb) -> dict[str, list]:
 
 def variant_solution(solution, assignment: str, student: str, secret: str):
     """The solution notebook with a student's figures (prompts and solution code), and the cell that loads their key."""
+    nb = solution_with(
+        solution, assignment, choices(assignment, student, secret), student_key(assignment, student, secret)
+    )
+    nb.metadata.setdefault("soviet_numbers", {})["student"] = student
+    return nb
+
+
+def solution_with(solution, assignment: str, chosen: dict[str, int], key: dict):
+    """The solution notebook with the given pool indices applied to its text, and a first cell that loads ``key``."""
     nb = copy.deepcopy(solution)
     module = _module(assignment)
     sections = _sections(nb)
-    for ex, i in choices(assignment, student, secret).items():
+    for ex, i in chosen.items():
         if i == 0:
             continue
         for old, new in module.text(ex, module.VARIANTS[ex][i]):
@@ -131,13 +145,12 @@ def variant_solution(solution, assignment: str, student: str, secret: str):
     key_cell = nbformat.v4.new_code_cell(
         "# Your own version of these exercises: this line loads its checks (digests only, no answers).\n"
         "from soviet_numbers.assignments import use_key\n\n"
-        f'use_key("{encode_key(student_key(assignment, student, secret))}")',
+        f'use_key("{encode_key(key)}")',
         metadata={"tags": [KEY_TAG]},
     )
     key_cell.id = "variant-key"
     where = next((i + 1 for i, c in enumerate(nb.cells) if "course-setup" in c.metadata.get("tags", [])), 0)
     nb.cells.insert(where, key_cell)
-    nb.metadata.setdefault("soviet_numbers", {})["student"] = student
     return nb
 
 

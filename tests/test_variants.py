@@ -9,6 +9,7 @@ import re
 import nbformat
 import pytest
 
+from soviet_numbers import course
 from soviet_numbers.assignments import exercises
 from soviet_numbers.assignments.parts import check_keyed
 from soviet_numbers.checks import (
@@ -21,13 +22,13 @@ from soviet_numbers.variants import SECRET_FILE, choices, pools, student_exercis
 
 ASSIGNMENT = "01_sources_of_accumulation"
 SECRET = "test-secret"
-ALL = [f"{lecture:02d}_x" for lecture in range(1, 6)]
+# Every assignment an instructor can release (the manifest's units with a solution); each may declare pools.
+VARIED = course.assignments()
 
 
 def test_every_pool_has_at_least_three_variants_with_different_answers():
-    lectures = {"1": "01_sources_of_accumulation", "3": "03_output_growth", "4": "04_reading_the_numbers"}
     seen = 0
-    for assignment in lectures.values():
+    for assignment in VARIED:
         for ex_id, pool in pools(assignment).items():
             assert len(pool) >= 3, ex_id
             answers = []
@@ -42,11 +43,10 @@ def test_every_pool_has_at_least_three_variants_with_different_answers():
 
 
 def test_every_variant_keeps_the_precision_policy():
-    lectures = ["01_sources_of_accumulation", "03_output_growth", "04_reading_the_numbers"]
     from soviet_numbers.variants import exercises_with
 
     checked = 0
-    for assignment in lectures:
+    for assignment in VARIED:
         for ex_id, pool in pools(assignment).items():
             for i in range(len(pool)):
                 for part in exercises_with(assignment, {ex_id: i})[ex_id].parts:
@@ -146,9 +146,6 @@ def test_the_notebook_key_checks_the_students_own_figures(released):
         assignments._LOADED.clear()
 
 
-VARIED = ["01_sources_of_accumulation", "03_output_growth", "04_reading_the_numbers"]
-
-
 def test_every_variants_text_applies_to_its_exercise():
     from soviet_numbers.build_exercises import SOLUTIONS
     from soviet_numbers.variants import _module, _sections
@@ -214,3 +211,56 @@ def test_release_and_grade_with_a_roster_refuse_before_any_work(tmp_path, monkey
     with pytest.raises(VariantError):
         grade_submissions(tmp_path / "subs", ASSIGNMENT, tmp_path / "g" / "grades.csv", roster=roster, sandboxed=False)
     assert not (tmp_path / "g").exists()
+
+
+def test_every_graded_numeric_exercise_varies_or_says_why_it_cannot():
+    """Each auto-graded numeric exercise of a releasable assignment has a pool of at least three variants, or its
+    module's ``FIXED`` gives the reason it cannot vary (listed in the closing note and in docs/instructors.md)."""
+    from soviet_numbers.variants import _module, fixed
+
+    checked = 0
+    for assignment in VARIED:
+        module = _module(assignment)
+        pooled, reasons = pools(assignment), fixed(assignment)
+        assert not set(pooled) & set(reasons), assignment
+        for reason in reasons.values():
+            assert len(reason.split()) >= 5, reason  # a reason, not a placeholder
+        numeric = {ex.exercise_id for ex in module.build() if any(p.kind == "number" for p in ex.parts)}
+        assert numeric, assignment
+        for ex_id in sorted(numeric):
+            assert ex_id in pooled or ex_id in reasons, f"exercise {ex_id}: no pool and no reason in FIXED"
+            checked += 1
+        assert set(reasons) <= {ex.exercise_id for ex in module.build()}, assignment  # no stale reasons
+    assert checked >= 20
+
+
+def _variant_runs():
+    """(assignment, k) for k = 1 .. the largest pool's size - 1: run k gives each pool its variant k (mod its size)."""
+    for assignment in VARIED:
+        sizes = [len(pool) for pool in pools(assignment).values()]
+        for k in range(1, max(sizes, default=1)):
+            yield assignment, k
+
+
+@pytest.mark.grading  # runs whole notebooks (its own .ci/run step)
+@pytest.mark.parametrize("assignment,k", list(_variant_runs()))
+def test_each_variants_solution_runs_and_its_own_check_says_correct(assignment, k):
+    """The solution with every pool's k-th variant applied (prompts and code) computes that variant's answers:
+    each check of a varied exercise prints only ✓ Correct (the text replacements and the figures agree)."""
+    from nbclient import NotebookClient
+
+    from soviet_numbers.build_exercises import SOLUTIONS
+    from soviet_numbers.variants import exercises_with, solution_with
+
+    chosen = {ex: k % len(pool) for ex, pool in pools(assignment).items()}
+    key = {"exercises": {e: x.key("salt") for e, x in exercises_with(assignment, chosen).items()}}
+    nb = solution_with(nbformat.read(SOLUTIONS / f"{assignment}.ipynb", as_version=4), assignment, chosen, key)
+    NotebookClient(nb, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(SOLUTIONS)}}).execute()
+    checked = 0
+    for cell in nb.cells:
+        m = re.search(r'check\("([\w.]+)"', cell.source) if cell.cell_type == "code" else None
+        if m and chosen.get(m.group(1)):
+            text = "".join(o.get("text", "") for o in cell.outputs)
+            assert "Correct" in text and "Not yet" not in text and "✗" not in text, (m.group(1), text)
+            checked += 1
+    assert checked, chosen
