@@ -25,6 +25,8 @@ Authoring, for the course's maintainers (nothing above imports these):
 
 - ``notebook_files``  re-execute notebooks and store them normalised (reviewable diffs)
 - ``build_exercises`` write ``exercises/`` from ``solutions/``
+- ``owned_folder``    output folders a command may rebuild only when it wrote every file in them (a marker)
+- ``edition``         the student edition (what the launch links open) and the student package's source
 - ``book``            the book edition's Sphinx source (myst-nb, sphinx-book-theme)
 - ``lite``            the browser edition: an offline JupyterLite site, Pyodide verified against its official lock
 

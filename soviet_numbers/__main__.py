@@ -13,6 +13,7 @@
     soviet-numbers export GRADES.csv --format canvas|moodle --title NAME [--roster ROSTER.csv] [--out FILE]
     soviet-numbers book [--out build/site]        (alias: static)
     soviet-numbers lite --out DIR [--pyodide-dist PATH]
+    soviet-numbers student-edition --out DIR      (alias: edition)
 
 (``python -m soviet_numbers ...`` works the same.)
 """
@@ -249,6 +250,24 @@ def cmd_lite(args) -> int:
     return 0
 
 
+# --- student edition -----------------------------------------------------------------------------------------------
+
+
+def cmd_edition(args) -> int:
+    from .edition import build_edition
+    from .owned_folder import FolderRefusal
+
+    try:
+        summary = build_edition(args.out)
+    except (FolderRefusal, RuntimeError) as exc:
+        return refused(str(exc))
+    print(
+        f"wrote the student edition to {summary['out']}: {summary['notebooks']} notebooks, {summary['files']} files, "
+        f"from commit {summary['commit']} (no solutions, no instructor modules)"
+    )
+    return 0
+
+
 # --- the parser ----------------------------------------------------------------------------------------------------
 
 
@@ -341,6 +360,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     bk = command("book", cmd_book, "build the book edition (Sphinx, myst-nb) into a static site", aliases=("static",))
     bk.add_argument("--out", type=Path, default=Path("build/site"))
+    ed = command(
+        "student-edition", cmd_edition, "write the student edition (what the launch links open; no solutions)",
+        aliases=("edition",),
+    )  # fmt: skip
+    ed.add_argument("--out", required=True, type=Path, help="folder (created; never writes into a foreign one)")
     lt = command("lite", cmd_lite, "build the browser edition: an offline JupyterLite site (docs/lite.md)")
     lt.add_argument("--out", required=True, type=Path, help="site folder (created; never writes into a foreign one)")
     lt.add_argument(

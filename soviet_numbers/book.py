@@ -28,9 +28,9 @@ import nbformat
 from . import course
 from .citations import SOURCE_TITLE, SOURCE_URL
 from .course import ROOT
+from .edition import BRANCH, binder
 
 REPOSITORY = "https://github.com/soviet-numbers/soviet-industrialization-course"
-BINDER = "https://mybinder.org/v2/gh/soviet-numbers/soviet-industrialization-course/HEAD?urlpath=lab/tree/notebooks/"
 TITLE = "Soviet industrialization, 1925–1930, read through its own numbers"
 # Code that draws a chart is folded away; these calls (quoting, data, checks, explorers) teach, so they stay open.
 PLOTTING_MARKERS = ("charts.new_chart(", "charts.show(")
@@ -67,7 +67,7 @@ html_static_path = ["_static"]
 html_css_files = ["course.css"]
 html_theme_options = {{
     "repository_url": {repository!r},
-    "repository_branch": "main",
+    "repository_branch": "{branch}",  # launch buttons open the student edition (edition.py)
     "path_to_docs": "",
     "use_repository_button": True,
     "use_download_button": True,
@@ -159,9 +159,10 @@ def book_notebook(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode
         elif any(marker in cell.source for marker in PLOTTING_MARKERS):
             tags.append("hide-input")
         if "_explorer(" in cell.source:
+            live = binder(f"notebooks/{name}")
             note = (
                 "<p class='course-explorer-note'><b>Interactive explorer.</b> Above, its default view. It runs "
-                f"only in a live notebook: <a href='{BINDER}{name}'>open this lecture in Binder to explore</a>, or "
+                f"only in a live notebook: <a href='{live}'>open this lecture in Binder to explore</a>, or "
                 "open it in JupyterLab.</p>"
             )
             cell.outputs = [*cell.get("outputs", []), nbformat.v4.new_output("display_data", data={"text/html": note})]
@@ -307,7 +308,7 @@ def write_source(src: Path) -> list[Path]:
     for name in DOCS_PAGES:
         (src / f"{name}.md").write_text(docs_page(name), encoding="utf-8")
     (src / "_static" / "course.css").write_text(CSS, encoding="utf-8")
-    (src / "conf.py").write_text(CONF.format(title=TITLE, repository=REPOSITORY), encoding="utf-8")
+    (src / "conf.py").write_text(CONF.format(title=TITLE, repository=REPOSITORY, branch=BRANCH), encoding="utf-8")
     return notebooks
 
 

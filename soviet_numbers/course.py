@@ -32,7 +32,7 @@ if importlib.util.find_spec("soviet_numbers") is None:
     import os
 
     course = os.environ.get("SOVIET_NUMBERS_WHEEL") or next(iter(sorted(glob.glob("soviet_numbers-*.whl"))), None)
-    %pip install --quiet {course or "git+https://github.com/soviet-numbers/soviet-industrialization-course"}
+    %pip install --quiet {course or "git+https://github.com/soviet-numbers/soviet-industrialization-course@student"}
     importlib.invalidate_caches()"""
 INSTALL_CELL_METADATA = {"jupyter": {"source_hidden": True}, "tags": ["course-setup"]}
 
@@ -147,6 +147,18 @@ def solutions() -> list[Path]:
 def exercise_notebooks() -> list[Path]:
     """Every generated exercise notebook (``exercises/<slug>.ipynb``), in course order."""
     return _existing([u.exercise_notebook for u in units() if u.exercise_notebook])
+
+
+def course_notebooks(root: Path | None = None) -> list[tuple[str, Path]]:
+    """The notebooks a student gets, as (path in the course, file): every lecture, the primer and the glossary
+    (notebooks/), and every exercise notebook (exercises/; never solutions/). The one place that lists them, for the
+    student edition and the browser edition."""
+    root = root or ROOT
+    return [
+        (f"{folder}/{p.name}", p)
+        for folder in ("notebooks", "exercises")
+        for p in sorted((root / folder).glob("*.ipynb"))
+    ]
 
 
 def assignments() -> list[str]:

@@ -41,7 +41,8 @@ from pathlib import Path
 
 import nbformat
 
-from .course import ROOT
+from .course import ROOT, course_notebooks
+from .owned_folder import FolderRefusal, check_owned, write_marker
 
 REQUIREMENTS = ROOT / "requirements-lite.txt"
 MARKER = ".soviet-numbers-lite.json"  # the list of files this command wrote into --out (so it may rebuild there)
@@ -82,16 +83,6 @@ def site_pins(path: Path = REQUIREMENTS) -> dict[str, str]:
 
 
 # --- what goes in --------------------------------------------------------------------------------------------------
-
-
-def course_notebooks(root: Path = ROOT) -> list[tuple[str, Path]]:
-    """The notebooks of the site, as (path in the site, source file): every lecture, the primer and the glossary
-    (notebooks/), and every exercise notebook (exercises/; never solutions/). The one place that lists them."""
-    return [
-        (f"{folder}/{p.name}", p)
-        for folder in ("notebooks", "exercises")
-        for p in sorted((root / folder).glob("*.ipynb"))
-    ]
 
 
 def lite_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -154,20 +145,10 @@ def verify_npm_integrity(tarball: Path, integrity: str) -> None:
 
 def check_out(out: Path) -> None:
     """Refuse (before any work) to write into a folder this command did not create, or that holds foreign files."""
-    if out.exists() and not out.is_dir():
-        raise LiteBuildError(f"{out} is a file")
-    if not out.exists() or not any(out.iterdir()):
-        return
-    marker = out / MARKER
-    if not marker.is_file():
-        raise LiteBuildError(f"{out} is not empty and was not written by `soviet-numbers lite`; choose an empty --out")
-    ours = set(json.loads(marker.read_text(encoding="utf-8"))["files"]) | {MARKER}
-    foreign = sorted(
-        str(p.relative_to(out)) for p in out.rglob("*") if p.is_file() and str(p.relative_to(out)) not in ours
-    )
-    if foreign:
-        shown = ", ".join(foreign[:5]) + (" ..." if len(foreign) > 5 else "")
-        raise LiteBuildError(f"{out} holds {len(foreign)} file(s) this command did not write: {shown}")
+    try:
+        check_owned(out, MARKER, "soviet-numbers lite")
+    except FolderRefusal as exc:
+        raise LiteBuildError(str(exc)) from None
 
 
 # --- the build -----------------------------------------------------------------------------------------------------
@@ -307,8 +288,7 @@ def build_site(out: Path, pyodide_dist: Path | None = None, log=print) -> dict:
         if out.exists():
             shutil.rmtree(out)  # only files this command wrote (check_out above)
         shutil.copytree(staged, out)
-    files = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
-    (out / MARKER).write_text(json.dumps({"files": files}, indent=0), encoding="utf-8")
+    files = write_marker(out, MARKER)
     size = sum((out / f).stat().st_size for f in files)
     summary = {
         "out": str(out),

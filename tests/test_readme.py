@@ -30,7 +30,7 @@ def test_the_course_map_is_generated_from_the_manifest():
     assert tool.updated(readme) == readme, "the README's course map is out of step: run python tools/course_map.py"
     for unit in course.units():  # and the map names every unit, with both ways to open it
         assert f"| [`{unit.notebook}`]({unit.notebook}) | {unit.summary} |" in readme
-        assert f"urlpath=lab/tree/{unit.notebook}" in readme and f"blob/main/{unit.notebook}" in readme
+        assert f"urlpath=lab/tree/{unit.notebook}" in readme and f"blob/student/{unit.notebook}" in readme
 
 
 def test_the_student_readme_is_short():

@@ -120,6 +120,7 @@ def test_the_student_wheel_holds_no_instructor_module(student_env):
     names = zipfile.ZipFile(wheel).namelist()
     assert "soviet_numbers/assignments/class_key.json" in names
     assert "soviet_numbers/assignments/__init__.py" in names
+    assert "soviet_numbers/course_manifest/course.yml" in names  # course.units() works from the wheel alone
     assert not [n for n in names if n.startswith("soviet_numbers/assignments/lecture")]
 
 

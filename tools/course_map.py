@@ -12,26 +12,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository's package, even if not installed
 
 from soviet_numbers import course  # noqa: E402
+from soviet_numbers.edition import course_map  # noqa: E402
 
 START, END = "<!-- course-map:start -->", "<!-- course-map:end -->"
-REPO = "soviet-numbers/soviet-industrialization-course"
-BINDER = f"https://mybinder.org/v2/gh/{REPO}/HEAD?urlpath=lab/tree/"
-COLAB = f"https://colab.research.google.com/github/{REPO}/blob/main/"
 
 
 def render() -> str:
-    """The map: one row per unit, in course order, then the exercise notebooks."""
-    rows = ["| notebook | what you learn | open online |", "|---|---|---|"]
-    for unit in course.units():
-        path = unit.notebook
-        rows.append(f"| [`{path}`]({path}) | {unit.summary} | [Binder]({BINDER}{path}) · [Colab]({COLAB}{path}) |")
-    exercises = [
-        f"[`{u.exercise_notebook}`]({u.exercise_notebook}) ([launch]({BINDER}{u.exercise_notebook}))"
-        for u in course.units()
-        if u.exercise_notebook
-    ]
-    listing = ",\n".join(exercises)
-    return "\n".join(rows) + f"\n\nExercises (generated from `solutions/`):\n{listing}.\n"
+    """The map: one row per unit, in course order, then the exercise notebooks (launch links open the student
+    edition; soviet_numbers/edition.py)."""
+    return course_map()
 
 
 def updated(readme: str) -> str:

@@ -14,7 +14,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from ..build_exercises import EXERCISES, ROOT
+from ..build_exercises import EXERCISES
+from ..edition import student_source
 
 RELEASE_MARKER = ".soviet-numbers-release"
 
@@ -68,25 +69,6 @@ def build_wheel(folder: Path) -> Path:
     """
     built = _built_wheel()
     return Path(shutil.copy2(built, folder / built.name))
-
-
-# The student edition leaves out the instructor's exercise modules (answers, formulas, rubrics): a student's check
-# reads only the digests of assignments/class_key.json or of their notebook's own key.
-INSTRUCTOR_ONLY = ("soviet_numbers/assignments/lecture*.py",)
-
-
-def student_source(dest: Path) -> Path:
-    """A copy of the package's source without the instructor-only modules (what the student wheel is built from)."""
-    for name in ("pyproject.toml", "README.md", "LICENSE"):
-        if (ROOT / name).exists():
-            shutil.copy2(ROOT / name, dest / name)
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    shutil.copytree(ROOT / "soviet_numbers", dest / "soviet_numbers", ignore=ignore)
-    shutil.copytree(ROOT / "data", dest / "data", ignore=ignore)
-    for pattern in INSTRUCTOR_ONLY:
-        for path in dest.glob(pattern):
-            path.unlink()
-    return dest
 
 
 @functools.cache

@@ -94,11 +94,11 @@ def test_lecture_pages_launch_download_and_fold_plotting_code(site):
     for path in NOTEBOOKS:
         text = (site / "notebooks" / f"{path.stem}.html").read_text(encoding="utf-8")
         assert (
-            f"mybinder.org/v2/gh/soviet-numbers/soviet-industrialization-course/main?urlpath=lab/tree/notebooks/{path.name}"
+            f"mybinder.org/v2/gh/soviet-numbers/soviet-industrialization-course/student?urlpath=lab/tree/notebooks/{path.name}"
             in text
         )
         assert (
-            f"colab.research.google.com/github/soviet-numbers/soviet-industrialization-course/blob/main/notebooks/{path.name}"
+            f"colab.research.google.com/github/soviet-numbers/soviet-industrialization-course/blob/student/notebooks/{path.name}"
             in text
         )
         assert f"_sources/notebooks/{path.name}" in text, "the .ipynb download"
