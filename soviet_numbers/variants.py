@@ -179,22 +179,33 @@ def copied_from(
     return [s for s in roster if s.lower() != student.lower() and variant_index(secret, s, ex_id, size) in hits]
 
 
-def precision_table() -> list[tuple[str, str, str, str, int]]:
-    """(exercise, part, stated precision, tolerance, number of variants) for every auto-graded part."""
-    from .assignments import exercises
+def precision_table() -> list[tuple[str, str, str, str, str]]:
+    """(exercise, part, stated precision, tolerance, variants) for every auto-graded part of every assignment an
+    instructor can release; ``variants`` is the pool's size, or "1 (fixed: the reason)"."""
     from .checks import precision_words
+    from .course import assignments
 
     rows = []
-    for ex_id, ex in exercises().items():
-        lecture = ex_id.split(".")[0]
-        pool = getattr(importlib.import_module(f".assignments.lecture{lecture}", __package__), "VARIANTS", {})
-        for part in ex.parts:
-            if part.kind == "text":
-                continue
-            if part.kind == "number":
-                d = part.spec["decimals"]
-                precision, tolerance = precision_words(d), f"±{0.5 * 10**-d:g}"
-            else:
-                precision, tolerance = part.kind, "exact"
-            rows.append((ex_id, part.variable, precision, tolerance, len(pool.get(ex_id, [None]))))
+    for assignment in assignments():
+        pooled, reasons = pools(assignment), fixed(assignment)
+        for ex in _module(assignment).build():
+            size = len(pooled.get(ex.exercise_id, [None]))
+            why = reasons.get(ex.exercise_id)
+            for part in ex.parts:
+                if part.kind == "text":
+                    continue
+                if part.kind == "number":
+                    d = part.spec["decimals"]
+                    precision, tolerance = precision_words(d), f"±{0.5 * 10**-d:g}"
+                else:
+                    precision, tolerance = part.kind, "exact"
+                variants = f"1 (fixed: {why})" if why else str(size)
+                rows.append((ex.exercise_id, part.variable, precision, tolerance, variants))
     return rows
+
+
+def precision_markdown() -> str:
+    """The table of :func:`precision_table`, in Markdown (docs/instructors.md holds it; tools/variant_table.py)."""
+    lines = ["| exercise | part | stated precision | accepted within | variants |", "|---|---|---|---|---|"]
+    lines += [f"| {e} | `{p}` | {prec} | {tol} | {v} |" for e, p, prec, tol, v in precision_table()]
+    return "\n".join(lines) + "\n"

@@ -264,3 +264,11 @@ def test_each_variants_solution_runs_and_its_own_check_says_correct(assignment, 
             assert "Correct" in text and "Not yet" not in text and "✗" not in text, (m.group(1), text)
             checked += 1
     assert checked, chosen
+
+
+def test_the_instructors_variant_table_is_in_step():
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "tools/variant_table.py", "--check"], cwd=course.ROOT, capture_output=True)
+    assert run.returncode == 0, run.stdout
