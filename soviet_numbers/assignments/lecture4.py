@@ -25,12 +25,32 @@ VARIANTS["4.4"] = [
     dict(target="ESP", year=1928, ussr_rate=5.2, target_rate=1.8),
     dict(target="FIN", year=1928, ussr_rate=6.2, target_rate=1.2),
 ]
+# Exercise 4.2: Maddison's SUN over a window of the first five-year plan's years, and one of those years as a per cent
+# of 1913 (the first: the class version). Lecture 4 computes SUN's growth only for 1925-1929; windows whose rate it
+# prints by chance (1928-1932: 1.24, its 1925-1929 multiple; 1929-1933: 1.9; 1929-1932: 1.3) are left out.
+VARIANTS["4.2"] = [
+    dict(start=1928, end=1933, year=1928),
+    dict(start=1928, end=1931, year=1931),
+    dict(start=1929, end=1931, year=1929),
+    dict(start=1931, end=1933, year=1933),
+]
 SYNTHETIC = VARIANTS["4.3"][0]
 CATCH_UP = VARIANTS["4.4"][0]
 NAMES = {"ESP": "Spain", "FIN": "Finland"}
 
 
 def text(exercise_id: str, v: dict) -> list[tuple[str, str]]:
+    if exercise_id == "4.2":
+        s, e, y = v["start"], v["end"], v["year"]
+        return [
+            ("GDP per person from 1928 to 1933,", f"GDP per person from {s} to {e},"),
+            ("GDP per person in 1928 as a **per cent** of 1913", f"GDP per person in {y} as a **per cent** of 1913"),
+            (
+                'average_annual_growth(gdppc("SUN", 1928), gdppc("SUN", 1933), 5)',
+                f'average_annual_growth(gdppc("SUN", {s}), gdppc("SUN", {e}), {e - s})',
+            ),
+            ('= gdppc("SUN", 1928) / gdppc("SUN", 1913)', f'= gdppc("SUN", {y}) / gdppc("SUN", 1913)'),
+        ]
     if exercise_id == "4.3":
         m, p, c = v["machines_qty_multiple"], v["machines_price_pct"], v["cloth_qty_multiple"]
         return [
@@ -60,6 +80,8 @@ def text(exercise_id: str, v: dict) -> list[tuple[str, str]]:
 def build(variant: dict | None = None) -> list[Exercise]:
     synthetic = ar.index_problem(**{**SYNTHETIC, **(variant or {}).get("4.3", {})})
     cu = {**CATCH_UP, **(variant or {}).get("4.4", {})}
+    plan = {**VARIANTS["4.2"][0], **(variant or {}).get("4.2", {})}
+    start, end, year = plan["start"], plan["end"], plan["year"]
     name = NAMES[cu["target"]]
     return [
         exercise(
@@ -81,25 +103,25 @@ def build(variant: dict | None = None) -> list[Exercise]:
             "4.2",
             "An outside series over the plan years",
             growth_rate(
-                "maddison_growth_1928_1933",
-                ar.average_annual_growth(gdppc("SUN", 1928), gdppc("SUN", 1933), 5),
-                multiple=gdppc("SUN", 1933) / gdppc("SUN", 1928),
-                years=5,
+                "maddison_growth_rate",
+                ar.average_annual_growth(gdppc("SUN", start), gdppc("SUN", end), end - start),
+                multiple=gdppc("SUN", end) / gdppc("SUN", start),
+                years=end - start,
                 hints=(
                     "a compound average growth rate of GDP per person, in per cent a year.",
-                    "Maddison's SUN row for 1928 and for 1933 (gdppc('SUN', year)); count the years.",
+                    f"Maddison's SUN row for {start} and for {end} (gdppc('SUN', year)); count the years.",
                     "average_annual_growth(start, end, years).",
                 ),
             ),
             number(
-                "ussr_1928_as_percent_of_1913",
-                gdppc("SUN", 1928) / gdppc("SUN", 1913) * 100,
+                "ussr_percent_of_1913",
+                gdppc("SUN", year) / gdppc("SUN", 1913) * 100,
                 what="a per cent",
                 unit="%",
                 decimals=1,
                 hints=(
-                    "1928's GDP per person as a per cent of 1913's, for the former USSR (SUN).",
-                    "gdppc('SUN', 1928) and gdppc('SUN', 1913).",
+                    f"{year}'s GDP per person as a per cent of 1913's, for the former USSR (SUN).",
+                    f"gdppc('SUN', {year}) and gdppc('SUN', 1913).",
                     "later / earlier * 100.",
                 ),
             ),

@@ -6,6 +6,19 @@ from .. import arithmetic as ar
 from ..data import value
 from .parts import Exercise, boolean, choice, exercise, growth_rate, number, per_cent_change, times, written
 
+# The capstone audits three given passages, and its written verdicts (5.4, 5.5) are about their figures, so its
+# auto-graded exercises cannot swap in other figures (soviet_numbers.variants: the reasons, one per exercise).
+FIXED = {
+    "5.1": "L116 is the only passage that counts machines at two dates (heavy cutters, P41 and P42) and gives the "
+    "light cutters for a total (P43); the audit of passage A and its written verdict 5.4 rest on these counts.",
+    "5.2": "P99 is the text's only stated multiple for a whole branch whose surviving table rows (P100 to P105) are "
+    "its parts; the other four-year multiples (P107 to P112, L337) are single products, and every surviving row "
+    "grew faster than 3.6 times, so no swap would change the comparison.",
+    "5.3": "P128 to P131 are the text's only complementary shares (private and socialist) at two dates; the "
+    "socialist share gives a second version at most, and the other share pairs (administration, drilling, "
+    "investment) are lecture 1 and 2 exercises, outside passage C and its verdict 5.5.",
+}
+
 
 def build() -> list[Exercise]:
     return [
