@@ -20,14 +20,16 @@ VARIANTS = {
         {"plan": "industry", "outcome": "rest"},
         {"plan": "electrification", "outcome": "heavy"},
     ],
-    # 2.2: two figures whose years are counted from their label_year (economic years; P17 is printed 'in 1929' but
-    # is 1929/30). Turbines (3.7) and steam boilers (a 3.2 variant) are left to lecture 3's exercises.
+    # 2.2: two figures whose years are counted from their label_year (economic years). Turbines (3.7) and steam
+    # boilers (a 3.2 variant) are left to lecture 3's exercises; administrative spending (P16 -> P17) to lecture 1's
+    # growth explorer, which draws it.
     "2.2": [
         {"series": "workers", "start": "P62", "end": "P63"},
         {"series": "diesel", "start": "P104", "end": "P105"},
-        {"series": "admin", "start": "P16", "end": "P17"},
         {"series": "grozneft", "start": "P57", "end": "P58"},
     ],
+    # 2.3: steady paths over runs of the plan's yearly figures (first and last index, exclusive).
+    "2.3": [{"first": 0, "stop": 5}, {"first": 0, "stop": 4}, {"first": 0, "stop": 3}, {"first": 1, "stop": 5}],
     # 2.4: the change of a per cent from 1924/25 to 1928/29, in points and in per cent.
     "2.4": [
         {"series": "rotary", "start": "P48", "end": "P49"},
@@ -36,14 +38,9 @@ VARIANTS = {
     ],
 }
 FIXED = {
-    "2.3": "Blocked by a shared test, not by the data: a pool holds the class answer, 23, which the variants' "
-    "lecture test finds in the lecture's unrelated 'about 23% of all oil' (test_exercises.py exempts it); READY_2_3, "
-    "below, is a checked pool for when that test honours the exemption.",
     "2.6": "It is about one claim: the undated 'end of the period' of the fixed assets P37 (P38: 1925); no other "
     "figure has a dated start and an undated end, and the end years the variables name are the two the text supports.",
 }
-# 2.3, blocked (see FIXED): steady paths over runs of the plan's yearly figures (first and last index, exclusive).
-READY_2_3 = [{"first": 0, "stop": 5}, {"first": 0, "stop": 4}, {"first": 0, "stop": 3}, {"first": 1, "stop": 5}]
 
 
 def _printed(fid: str) -> str:
@@ -112,16 +109,6 @@ SERIES_2_2 = {
         hint="P104 (1924/25) and P105 (1928/29), diesel engines in thousand HP: count economic years (see their "
         "label_year).",
     ),
-    "admin": dict(
-        title="How fast did administrative spending fall?",
-        prompt=f"Administrative and management expenses in the state budget were {_printed('P16')} million rubles "
-        f"in 1926/27 (P16) and\n{_printed('P17')} million 'in 1929' (P17); the same sentence gives their share "
-        "of the budget for 1929/30. Check the two\nfigures' `label_year` in `data/` to count the years. A fall "
-        "gives a negative rate.",
-        hint="P16 (1926/27) and P17 (printed 'in 1929', but the economic year 1929/30): count economic years "
-        "(see their label_year); a fall gives a negative rate.",
-        fall=True,
-    ),
     "grozneft": dict(
         title="How fast did Grozneft electrify its oil production?",
         prompt=f"In Grozneft (the Grozny oil trust) the electrification coefficient of oil production was "
@@ -153,12 +140,6 @@ PLAN_YEARS = ("1928/29", "1929/30", "1930/31", "1931/32", "1932/33")
 WORDS = {3: "three", 4: "four", 5: "five"}
 
 
-def _kept(*variables: str, precision: str = "to one decimal") -> list[tuple[str, str]]:
-    return [  # a variant's prompt says that an answer variable keeps the class version's name
-        (f"`{x}` (**{precision}**)", f"`{x}` (**{precision}**, a name kept from the class version)") for x in variables
-    ]
-
-
 def _share(series: str) -> dict:
     title, whose, what, of, *fall = SERIES_2_4[series]
     return dict(title=title, whose=whose, what=what, of=of, fall=bool(fall))
@@ -177,8 +158,6 @@ def text(exercise_id: str, v: dict) -> list[tuple[str, str]]:
             (c_outcome["prompt"], outcome["prompt"]),
             (f"{_code(c_plan['ids'])} / 5", f"{_code(plan['ids'])} / 5"),
             (f"{_code(c_outcome['ids'])} / 4.25", f"{_code(outcome['ids'])} / 4.25"),
-            *_kept(*(["plan_industry_per_year"] if plan != c_plan else []), precision="to two decimals"),
-            *_kept(*(["heavy_per_year"] if outcome != c_outcome else []), precision="to two decimals"),
         ]
     if exercise_id == "2.2":
         c, s = VARIANTS["2.2"][0], SERIES_2_2[v["series"]]
@@ -190,7 +169,6 @@ def text(exercise_id: str, v: dict) -> list[tuple[str, str]]:
                 f'data.value("{c["start"]}"), data.value("{c["end"]}")',
                 f'data.value("{v["start"]}"), data.value("{v["end"]}")',
             ),
-            *_kept(*(["construction_workers_growth_rate"] if v != c else [])),
         ]
     if exercise_id == "2.3":
         ids = PLAN_IDS[v["first"] : v["stop"]]
@@ -232,14 +210,12 @@ def text(exercise_id: str, v: dict) -> list[tuple[str, str]]:
                 f'percent_change(data.value("{c["start"]}"), data.value("{c["end"]}"))',
                 f'percent_change(data.value("{v["start"]}"), data.value("{v["end"]}"))',
             ),
-            *_kept(*(["rotary_change_pp", "rotary_change_percent"] if v != c else [])),
         ]
     return []
 
 
 def build(variant: dict | None = None) -> list[Exercise]:
     chosen = {ex: {**pool[0], **(variant or {}).get(ex, {})} for ex, pool in VARIANTS.items()}
-    chosen["2.3"] = {**READY_2_3[0], **(variant or {}).get("2.3", {})}
     plan_total, outcome = PLAN_TOTALS[chosen["2.1"]["plan"]], OUTCOMES[chosen["2.1"]["outcome"]]
     g0, g1, growth = chosen["2.2"]["start"], chosen["2.2"]["end"], SERIES_2_2[chosen["2.2"]["series"]]
     g_years = int(figure(g1)["label_year"] - figure(g0)["label_year"])
@@ -250,7 +226,7 @@ def build(variant: dict | None = None) -> list[Exercise]:
     ids23 = PLAN_IDS[s23["first"] : s23["stop"]]
     plan, n23 = [value(fid) for fid in ids23], len(ids23)
     steady_rate = ar.constant_growth_for_total(plan[0], sum(plan), n23)
-    if s23 == READY_2_3[0]:
+    if s23 == VARIANTS["2.3"][0]:
         steady_hints = (
             "start at the plan's first year (P27) and keep the rate the same for all five years (change of "
             "growth 0); the five-year total must match the sum of P27-P31.",
@@ -270,7 +246,7 @@ def build(variant: dict | None = None) -> list[Exercise]:
             "2.1",
             f"Per year: the plan for {plan_total['title']}, and {outcome['title']}",
             number(
-                "plan_industry_per_year",
+                "plan_per_year",
                 _amount(plan_total["ids"]) / 5,
                 what="billion rubles a year",
                 unit="billion rubles a year",
@@ -278,7 +254,7 @@ def build(variant: dict | None = None) -> list[Exercise]:
                 hints=("an amount per year, in billion rubles.", plan_total["hint"], plan_total["method"]),
             ),
             number(
-                "heavy_per_year",
+                "actual_per_year",
                 _amount(outcome["ids"]) / 4.25,
                 what="billion rubles a year",
                 unit="billion rubles a year",
@@ -290,7 +266,7 @@ def build(variant: dict | None = None) -> list[Exercise]:
             "2.2",
             growth["title"],
             growth_rate(
-                "construction_workers_growth_rate",
+                "series_growth_rate",
                 ar.average_annual_growth(value(g0), value(g1), g_years),
                 multiple=value(g1) / value(g0),
                 years=g_years,
@@ -316,7 +292,7 @@ def build(variant: dict | None = None) -> list[Exercise]:
             "2.4",
             f"{shares['title']}: percentage points or per cent?",
             number(
-                "rotary_change_pp",
+                "change_pp",
                 value(d1) - value(d0),
                 what="percentage points",
                 unit="percentage points",
@@ -328,7 +304,7 @@ def build(variant: dict | None = None) -> list[Exercise]:
                 ),
             ),
             per_cent_change(
-                "rotary_change_percent",
+                "change_percent",
                 ar.percent_change(value(d0), value(d1)),
                 points_change=value(d1) - value(d0),
                 hints=(
