@@ -93,9 +93,10 @@ HYPOTHETICAL_GROWTH = VARIANTS["3.8"][0]
 
 # Exercises that keep one version for everyone (tests/test_variants.py), each with the reason.
 FIXED = {
-    "3.4": "Group B can be derived for 1913, 1925 and 1929 only, and its other two multiples are shown in lecture 3 "
-    "(1925 to 1929 printed, 1913 to 1925 in the output explorer); no other series in data/ has a total and a part "
-    "at two dates to derive from.",
+    "3.4": "Group B (total minus Group A) exists for 1913, 1925 and 1929 only, and lecture 3 shows its other two "
+    "multiples (1925 to 1929 printed, 1913 to 1925 in the output explorer); data/ holds no other total and part of "
+    "output at two dates to derive a group from (COW's rural population, total minus urban, is not output and has "
+    "no A-or-B question).",
 }
 
 # COW columns (data.cow_nmc(), Russia/the USSR): what each measures, its unit, and a short noun for the prompts.
