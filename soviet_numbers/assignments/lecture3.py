@@ -46,8 +46,8 @@ VARIANTS = {
         {"column": "tpop"},
     ],
     # 3.7: pairs of economic years (two rows of the machine table, whose multiples are printed but not their rates;
-    # the budget's administrative spending; the plan's investment in industry). Diesels are left out: their rate,
-    # 40.0, would be accepted as "40", which lecture 3 prints ("40 years").
+    # the plan's investment in industry). Diesels are left out: their rate, 40.0, would be accepted as "40", which
+    # lecture 3 prints ("40 years"); administrative spending (P16 -> P17): lecture 1's growth explorer draws it.
     "3.7": [
         {
             "name": "steam turbines",
@@ -64,14 +64,6 @@ VARIANTS = {
             "start": "P102",
             "end": "P103",
             "unit": "thousand [unit lost in the scrape]",
-        },
-        {
-            "name": "administrative spending",
-            "noun": "administrative spending (negative for a fall)",
-            "source": "The budget figures give administrative and management expenses in the unified state budget",
-            "start": "P16",
-            "end": "P17",
-            "unit": "million rubles",
         },
         {
             "name": "planned investment",
