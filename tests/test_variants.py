@@ -275,3 +275,22 @@ def test_the_instructors_variant_table_is_in_step():
 
     run = subprocess.run([sys.executable, "tools/variant_table.py", "--check"], cwd=course.ROOT, capture_output=True)
     assert run.returncode == 0, run.stdout
+
+
+def test_no_variants_answer_is_a_class_answer_the_public_solutions_print():
+    """The solutions are public, for practice: no variant (beyond the class version) may be answered by a number the
+    class version of any exercise prints there (the same figures worked by another exercise, say)."""
+    from soviet_numbers.variants import exercises_with
+
+    public = [(ex_id, p.expected) for ex_id, ex in exercises().items() for p in ex.parts if p.kind == "number"]
+    checked, clashes = 0, []
+    for assignment in VARIED:
+        for ex_id, pool in pools(assignment).items():
+            for i in range(1, len(pool)):
+                for part in exercises_with(assignment, {ex_id: i})[ex_id].parts:
+                    if part.kind != "number":
+                        continue
+                    checked += 1
+                    clashes += [(ex_id, i, part.variable, other) for other, x in public if part.accepts(x)]
+    assert checked >= 40
+    assert not clashes, clashes

@@ -17,13 +17,14 @@ VARIANTS = {
         dict(machines_qty_multiple=8, machines_price_pct=34, cloth_qty_multiple=1.6, cloth_price_pct=100),
     ]
 }
-# Exercise 4.4: countries Maddison covers in 1928 that the catch-up explorer does not offer, and rates off its
+# Exercise 4.4: countries Maddison covers in 1928-29 that the catch-up explorer does not offer (each country and year
+# once: no variant's first answer is the class version's, which the public solution prints), and rates off its
 # 0.5% grid (the first: the class version).
 VARIANTS["4.4"] = [
     dict(target="ESP", year=1928, ussr_rate=6, target_rate=1.5),
     dict(target="FIN", year=1928, ussr_rate=6, target_rate=1.5),
-    dict(target="ESP", year=1928, ussr_rate=5.2, target_rate=1.8),
-    dict(target="FIN", year=1928, ussr_rate=6.2, target_rate=1.2),
+    dict(target="ESP", year=1929, ussr_rate=5.2, target_rate=1.8),
+    dict(target="FIN", year=1929, ussr_rate=6.2, target_rate=1.2),
 ]
 # Exercise 4.2: Maddison's SUN over a window of the first five-year plan's years, and one of those years as a per cent
 # of 1913 (the first: the class version). Lecture 4 computes SUN's growth only for 1925-1929; windows whose rate it
@@ -73,6 +74,14 @@ def text(exercise_id: str, v: dict) -> list[tuple[str, str]]:
             )
         if v["target"] != c["target"]:
             out += [(NAMES[c["target"]], NAMES[v["target"]]), (f'"{c["target"]}"', f'"{v["target"]}"')]
+        if v["year"] != c["year"]:
+            y0, y1 = c["year"], v["year"]
+            out += [
+                (f"The USSR in {y0}", f"The USSR in {y1}"),
+                (f"'s in {y0};", f"'s in {y1};"),
+                (f"from their {y0} levels", f"from their {y1} levels"),
+                (f", {y0})", f", {y1})"),
+            ]
         return out
     return []
 
@@ -151,16 +160,16 @@ def build(variant: dict | None = None) -> list[Exercise]:
         ),
         exercise(
             "4.4",
-            f"How far behind {name}? The USSR in 1928",
+            f"How far behind {name}? The USSR in {cu['year']}",
             number(
-                "ussr_percent_of_country_1928",
-                gdppc("SUN", 1928) / gdppc(cu["target"], 1928) * 100,
+                "ussr_percent_of_country",
+                gdppc("SUN", cu["year"]) / gdppc(cu["target"], cu["year"]) * 100,
                 what="a per cent",
                 unit="%",
                 decimals=1,
                 hints=(
-                    f"the USSR's GDP per person as a per cent of {name}'s, in 1928.",
-                    f"Maddison's SUN and {cu['target']} rows for 1928 (gdppc(code, year)).",
+                    f"the USSR's GDP per person as a per cent of {name}'s, in {cu['year']}.",
+                    f"Maddison's SUN and {cu['target']} rows for {cu['year']} (gdppc(code, year)).",
                     f"USSR / {name} * 100.",
                 ),
             ),
@@ -173,7 +182,7 @@ def build(variant: dict | None = None) -> list[Exercise]:
                 hints=(
                     "a number of years, at constant growth rates (a projection, not a forecast).",
                     f"the USSR grows {cu['ussr_rate']:g}% a year and {name} {cu['target_rate']:g}% a year, from "
-                    "their 1928 levels.",
+                    f"their {cu['year']} levels.",
                     f"years_to_catch_up(level, target, {cu['ussr_rate']:g}, {cu['target_rate']:g}), or "
                     f"log(target / level) / log({1 + cu['ussr_rate'] / 100:g} / {1 + cu['target_rate'] / 100:g}).",
                 ),
