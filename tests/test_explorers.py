@@ -61,15 +61,62 @@ def test_growth_summary_backwards_and_bad_points():
 
 
 def test_growth_claims_come_from_the_claims_file():
-    """The explorer shows data/claims.csv's C01, C03, C04, C12 and C13, with the audit's verdicts."""
+    """The explorer shows data/claims.csv's C01, C04, C12 and C13, with the audit's verdicts (C03, the depositors'
+    "9 times", is not: that series is exercise 1.2's, and the lecture's claims table shows it)."""
     from soviet_numbers.claims import audit_claims
 
     audit = audit_claims()
     shown = {claim for name in GROWTH_SERIES for claim, _ in series_claims(name).values()}
-    assert shown == {audit.loc[c, "claim"] for c in ("C01", "C03", "C04", "C12", "C13")}
+    assert shown == {audit.loc[c, "claim"] for c in ("C01", "C04", "C12", "C13")}
     for name in GROWTH_SERIES:
         for (a, b), (_claim, verdict) in series_claims(name).items():
             assert growth_summary(name, a, b)["verdict"] == verdict in ("matches", "consistent")
+
+
+def _lecture1_answers() -> set[str]:
+    """Every rendering of every numeric answer of lectures 1 and 1b, in every variant of every pool."""
+    from helpers import renderings
+
+    from soviet_numbers.variants import exercises_with, pools
+
+    out = set()
+    for assignment in ("01_sources_of_accumulation", "01b_who_paid"):
+        versions = [{}] + [{ex: i} for ex, pool in pools(assignment).items() for i in range(1, len(pool))]
+        for chosen in versions:
+            for ex in exercises_with(assignment, chosen).values():
+                for part in ex.parts:
+                    if part.kind == "number":
+                        out |= renderings(part.expected, part.accepts)
+    return out
+
+
+def test_no_growth_explorer_readout_shows_an_exercise_answer():
+    """Explorers never answer an exercise: over every series and every ordered pair of its points, the growth readout
+    holds no rendering of any lecture-1 (or 1b) answer, in any variant (the depositors of exercise 1.2 are left out)."""
+    import itertools
+    import re
+
+    answers = _lecture1_answers()
+    assert len(answers) >= 30  # the class answers and every variant's
+    patterns = [re.compile(rf"(?<![\w.,/]){re.escape(a)}(?![\d]|\.\d|,\d)") for a in answers]
+    pairs = 0
+    for name, ids in GROWTH_SERIES.items():
+        for start, end in itertools.product(ids, repeat=2):
+            text = growth_text(growth_summary(name, start, end))
+            shown = [p.pattern for p in patterns if p.search(text)]
+            assert not shown, (name, start, end, shown)
+            pairs += 1
+    assert pairs >= 20
+
+
+def test_share_explorer_stops_short_of_every_what_if_of_exercise_1_5():
+    """Exercise 1.5 raises spending by 15% or more with the text's budget; the spending slider stops below that."""
+    from soviet_numbers.explorers.lecture1 import SPENDING_MAX
+    from soviet_numbers.variants import pools
+
+    raises = [v["raise_pct"] for v in pools("01_sources_of_accumulation")["1.5"]]
+    assert raises and min(raises) > SPENDING_MAX
+    assert control(share_explorer(), "Spending change").max == SPENDING_MAX
 
 
 def test_share_scenario_defaults_reproduce_the_text():
