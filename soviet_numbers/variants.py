@@ -69,7 +69,7 @@ def pools(assignment: str) -> dict[str, list[dict]]:
 
 
 def fixed(assignment: str) -> dict[str, str]:
-    """The exercises that cannot vary, each with the reason (a module's ``FIXED``)."""
+    """The exercises with fewer than three variants (none, or two), each with the reason (a module's ``FIXED``)."""
     return dict(getattr(_module(assignment), "FIXED", {}))
 
 
@@ -109,7 +109,7 @@ def _sections(nb) -> dict[str, list]:
     out: dict[str, list] = {}
     current = None
     for cell in nb.cells:
-        m = re.match(r"#+ Exercise (\d+\.\d+)\b", cell.source) if cell.cell_type == "markdown" else None
+        m = re.match(r"#+ Exercise (\d+[a-z]?\.\d+)\b", cell.source) if cell.cell_type == "markdown" else None
         if m:
             current = m.group(1)
         elif cell.cell_type == "markdown" and cell.source.startswith("#"):
@@ -181,7 +181,7 @@ def copied_from(
 
 def precision_table() -> list[tuple[str, str, str, str, str]]:
     """(exercise, part, stated precision, tolerance, variants) for every auto-graded part of every assignment an
-    instructor can release; ``variants`` is the pool's size, or "1 (fixed: the reason)"."""
+    instructor can release; ``variants`` is the pool's size, with the reason when it is under three."""
     from .checks import precision_words
     from .course import assignments
 
@@ -199,7 +199,7 @@ def precision_table() -> list[tuple[str, str, str, str, str]]:
                     precision, tolerance = precision_words(d), f"±{0.5 * 10**-d:g}"
                 else:
                     precision, tolerance = part.kind, "exact"
-                variants = f"1 (fixed: {why})" if why else str(size)
+                variants = f"{size} (fewer than three: {why})" if why else str(size)
                 rows.append((ex.exercise_id, part.variable, precision, tolerance, variants))
     return rows
 

@@ -29,20 +29,6 @@ VARIANTS = {
             start="P50",
             end="P51",
         ),
-        dict(
-            title="The private sector: how much did its share fall?",
-            share="the private sector's share in the output of all industry",
-            passage="Lecture 3's passage on the private sector (L345) gives another",
-            start="P128",
-            end="P129",
-        ),
-        dict(
-            title="Rotary drilling: how much did its share rise?",
-            share="rotary drilling as a share of oil-well drilling",
-            passage="Lecture 2's passage on oil (L118) gives another",
-            start="P48",
-            end="P49",
-        ),
     ],
     # 1.2: a count of people at two dates (the lecture's explorer offers none of them)
     "1.2": [
@@ -55,14 +41,6 @@ VARIANTS = {
             start=1928,
             end=1933,
             years=5,
-        ),
-        dict(
-            name="the population, 1926 to 1930",
-            source=MADDISON_SUN,
-            column="pop_thousand",
-            start=1926,
-            end=1930,
-            years=4,
         ),
     ],
     # 1.4: another stock printed at two dates, whose change no lecture computes
@@ -126,6 +104,8 @@ VARIANTS = {
     ],
 }
 FIXED = {
+    "1.1": "Two versions only (the class share and percussion drilling, P50 -> P51): the chapter's other shares at "
+    "two dates are the class versions of exercises 2.4 and 5.3, whose public solutions print their per cent change.",
     "1.3": "The chapter prints only one other part with its share and the total they imply outside this lecture's "
     "budget (Group A, 1913: P92, P95 and P87); Group A's 1929 share (45%) is rounded to a whole per cent, too coarse "
     "to test against a total printed to the million, so no pool of three exists.",

@@ -17,8 +17,6 @@ VARIANTS = {
     "2.1": [
         {"plan": "industry", "outcome": "heavy"},
         {"plan": "electrification", "outcome": "rest"},
-        {"plan": "industry", "outcome": "rest"},
-        {"plan": "electrification", "outcome": "heavy"},
     ],
     # 2.2: two figures whose years are counted from their label_year (economic years). Turbines (3.7) and steam
     # boilers (a 3.2 variant) are left to lecture 3's exercises; administrative spending (P16 -> P17) to lecture 1's
@@ -38,6 +36,8 @@ VARIANTS = {
     ],
 }
 FIXED = {
+    "2.1": "Two versions only: each part has two totals in the data beside the lecture's own (P33 / 5, P34 / 4.25), so "
+    "a third version would repeat one part of the class version, whose public solution prints it.",
     "2.6": "It is about one claim: the undated 'end of the period' of the fixed assets P37 (P38: 1925); no other "
     "figure has a dated start and an undated end, and the end years the variables name are the two the text supports.",
 }

@@ -12,9 +12,9 @@ from .parts import Exercise, choice, exercise, growth_rate, number, times, writt
 VARIANTS = {
     "4.3": [
         dict(machines_qty_multiple=5, machines_price_pct=42, cloth_qty_multiple=1.6, cloth_price_pct=100),
-        dict(machines_qty_multiple=6, machines_price_pct=36, cloth_qty_multiple=1.6, cloth_price_pct=100),
+        dict(machines_qty_multiple=10, machines_price_pct=30, cloth_qty_multiple=1.6, cloth_price_pct=100),
         dict(machines_qty_multiple=4, machines_price_pct=48, cloth_qty_multiple=1.6, cloth_price_pct=100),
-        dict(machines_qty_multiple=8, machines_price_pct=34, cloth_qty_multiple=1.6, cloth_price_pct=100),
+        dict(machines_qty_multiple=9, machines_price_pct=32, cloth_qty_multiple=1.6, cloth_price_pct=100),
     ]
 }
 # Exercise 4.4: countries Maddison covers in 1928-29 that the catch-up explorer does not offer (each country and year
@@ -23,8 +23,8 @@ VARIANTS = {
 VARIANTS["4.4"] = [
     dict(target="ESP", year=1928, ussr_rate=6, target_rate=1.5),
     dict(target="FIN", year=1928, ussr_rate=6, target_rate=1.5),
-    dict(target="ESP", year=1929, ussr_rate=5.2, target_rate=1.8),
-    dict(target="FIN", year=1929, ussr_rate=6.2, target_rate=1.2),
+    dict(target="ESP", year=1929, ussr_rate=5.4, target_rate=1.6),
+    dict(target="FIN", year=1929, ussr_rate=5.8, target_rate=1.2),
 ]
 # Exercise 4.2: Maddison's SUN over a window of the first five-year plan's years, and one of those years as a per cent
 # of 1913 (the first: the class version). Lecture 4 computes SUN's growth only for 1925-1929; windows whose rate it
