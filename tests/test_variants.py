@@ -121,11 +121,21 @@ def test_own_answers_score_full_marks_and_copied_ones_are_flagged(released):
     assert mine and all(r.status == "correct" for r in mine), [(r.variable, r.message) for r in mine]
     varied = {ex for ex, i in choices(ASSIGNMENT, ben, SECRET).items() if i != choices(ASSIGNMENT, ann, SECRET)[ex]}
     assert varied
+    a_parts = {
+        (e, p.variable): p.expected for e, x in student_exercises(ASSIGNMENT, ann, SECRET).items() for p in x.parts
+    }
+    b_parts = {
+        (e, p.variable): p.expected for e, x in student_exercises(ASSIGNMENT, ben, SECRET).items() for p in x.parts
+    }
+    flagged = 0
     for r in (r for r in auto if r.student == ben):
-        if r.exercise in varied:
+        # a part the two variants share (a choice such as 'a change') is ben's own answer too: correct
+        if r.exercise in varied and a_parts[(r.exercise, r.variable)] != b_parts[(r.exercise, r.variable)]:
+            flagged += 1
             assert r.status == "wrong" and r.points == 0 and f"matches the variant of {ann}" in r.message, r
         else:
             assert r.status == "correct", r
+    assert flagged
 
 
 @pytest.mark.grading  # a class released and graded in the sandbox (its own .ci/run step)

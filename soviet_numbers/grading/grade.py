@@ -106,12 +106,14 @@ def _grade_one(job) -> StudentReport:
             answer = namespace.get(part.variable)
             fb = part_feedback(part, answer)  # the first hint; attempts do not count here
             status, message = fb.status, _after_the_deadline(fb)
-            if secret and status == "wrong":  # an answer that fits another student's variant is flagged
+            # an answer that fits another student's variant is flagged (and wrong, even where it is not one of this
+            # student's options, as a choice whose options vary)
+            if secret and status in ("wrong", "invalid"):
                 from ..variants import copied_from
 
                 others = copied_from(assignment, sub.student, list(roster), secret, ex_id, index, answer)
                 if others:
-                    message = f"matches the variant of {', '.join(others)}; {message}"
+                    status, message = "wrong", f"matches the variant of {', '.join(others)}; {message}"
             if part.variable in run.get("missing", []):
                 status, message = "unanswered", f"`{part.variable}` was never defined"
                 here = [c for c in problems if c["exercise"] == ex_id]
