@@ -175,8 +175,7 @@ def test_every_variants_text_applies_to_its_exercise():
 
 
 def test_no_variants_answer_is_printed_in_its_lecture():
-    from helpers import lecture_notebooks, renderings, visible_text
-    from test_exercises import EXEMPT
+    from helpers import EXEMPT, lecture_notebooks, renderings, visible_text
 
     from soviet_numbers.variants import exercises_with
 
