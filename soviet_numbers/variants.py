@@ -47,12 +47,20 @@ def read_secret(folder: Path | None = None, create: bool = False) -> str:
 
 
 def read_roster(path: Path) -> list[str]:
-    """The students of a roster CSV (column ``student``, as in the LMS export's), in order, without duplicates."""
+    """The students of a roster CSV (column ``student``, as in the LMS export's), in order; a student listed twice
+    (names compared without case) is refused."""
+    if not Path(path).is_file():
+        raise VariantError(f"no roster file {path} (give the path of your LMS roster export: a CSV, column 'student')")
     with open(path, newline="", encoding="utf-8-sig") as f:
         reader = csv.DictReader(f)
         if "student" not in (reader.fieldnames or []):
             raise VariantError(f"{path}: the roster has no 'student' column")
-        students = list(dict.fromkeys(row["student"].strip() for row in reader if row["student"].strip()))
+        students = [(row["student"] or "").strip() for row in reader if (row["student"] or "").strip()]
+    seen: dict[str, str] = {}
+    for s in students:  # a variant is picked by the lowercased name; folders collide on macOS and Windows
+        if s.lower() in seen:
+            raise VariantError(f"{path}: the roster lists {seen[s.lower()]!r} and {s!r}, one student twice: fix it")
+        seen[s.lower()] = s
     bad = [s for s in students if not re.fullmatch(r"[\w.@+-]+", s)]
     if bad:
         raise VariantError(f"{path}: student names must be usable as folder names: {bad[:3]}")

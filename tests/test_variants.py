@@ -139,6 +139,16 @@ def test_own_answers_score_full_marks_and_copied_ones_are_flagged(released):
 
 
 @pytest.mark.grading  # a class released and graded in the sandbox (its own .ci/run step)
+def test_a_students_own_feedback_never_names_a_classmate(released):
+    home, ann, ben, _ = released
+    feedback = (home / "grades" / "feedback").glob("*.md")
+    text = {p.name: p.read_text(encoding="utf-8") for p in feedback}
+    assert any("matches another student's version" in t for t in text.values()), list(text)
+    assert not any(ann in t for name, t in text.items() if ben in name)
+    assert f"matches the variant of {ann}" in (home / "grades" / "grades.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.grading  # a class released and graded in the sandbox (its own .ci/run step)
 def test_the_notebook_key_checks_the_students_own_figures(released):
     home, ann, _, _ = released
     nb = nbformat.read(home / "release" / ann / f"{ASSIGNMENT}.ipynb", as_version=4)
@@ -210,6 +220,15 @@ def test_release_and_grade_with_a_roster_refuse_before_any_work(tmp_path, monkey
     bad.write_text("name\nann\n", encoding="utf-8")
     with pytest.raises(VariantError):
         release_roster(ASSIGNMENT, tmp_path / "out", bad)
+    twice = tmp_path / "twice.csv"
+    twice.write_text("student\nann\nAnn\n", encoding="utf-8")  # one student, twice (variants ignore case)
+    with pytest.raises(VariantError, match="twice"):
+        release_roster(ASSIGNMENT, tmp_path / "out", twice)
+    with pytest.raises(VariantError, match="no roster file"):
+        release_roster(ASSIGNMENT, tmp_path / "out", tmp_path / "missing.csv")
+    with pytest.raises(ValueError, match="solved copies"):
+        release_roster(ASSIGNMENT, tmp_path / "same", roster, tmp_path / "same")  # the keys in the students' folder
+    assert not (tmp_path / "out").exists() and not (tmp_path / "same").exists()
     inside = tmp_path / "out2"
     inside.mkdir()
     monkeypatch.chdir(inside)

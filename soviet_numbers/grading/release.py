@@ -126,9 +126,12 @@ def release_roster(assignment: str, out: Path, roster: Path, solutions: Path | N
         raise ValueError(f"run release from outside {out}: the secret ({SECRET_FILE}) must not go into the release")
     for folder in [out] + ([Path(solutions)] if solutions else []):
         if folder.exists() and any(folder.iterdir()) and not (folder / RELEASE_MARKER).exists():
-            raise FileExistsError(f"{folder} exists and was not created by `soviet-numbers release`; refusing")
-    if solutions and out in Path(solutions).resolve().parents:
-        raise ValueError("the solved copies must not go inside the release folder")
+            raise FileExistsError(
+                f"{folder} exists and was not created by `soviet-numbers release`; refusing "
+                "(choose a new or empty folder)"
+            )
+    if solutions and (out == Path(solutions).resolve() or out in Path(solutions).resolve().parents):
+        raise ValueError("the solved copies must not go into the release folder: give --solutions a folder of its own")
     if build(verify=True):
         raise RuntimeError("exercises/ is out of sync with solutions/: run `soviet-numbers build-exercises` first")
     secret = read_secret(create=True)

@@ -143,7 +143,9 @@ def write_feedback(
         lines.append("Written answers are marked separately by your instructor.")
     lines += ["", "| exercise | answer | result | feedback |", "|---|---|---|---|"]
     for r in rep.rows:
-        msg = _bounded(r.message).replace("|", "\\|")
+        # the gradebook names the classmates whose variant an answer fits; a student's own feedback never does
+        msg = re.sub(r"matches the variant of [^;]*", "matches another student's version of this exercise", r.message)
+        msg = _bounded(msg).replace("|", "\\|")
         lines.append(f"| {r.exercise} | {r.variable} | {status_label(r.status)} | {msg} |")
     write_atomic(Path(feedback_dir) / (name or feedback_name(rep.student, suffix)), "\n".join(lines) + "\n")
 
