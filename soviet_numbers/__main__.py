@@ -102,6 +102,10 @@ def cmd_release(args) -> int:
     from .grading.release import release, release_roster
     from .variants import VariantError
 
+    if args.solutions and not args.roster:
+        return refused("--solutions needs --roster (without a roster everyone gets the class version: solutions/)")
+    if args.zip and args.roster:
+        return refused("--zip is for a release without a roster (one notebook for the class); zip OUT yourself")
     try:
         if args.roster:
             where = release_roster(args.assignment, args.out, args.roster, args.solutions)

@@ -46,6 +46,24 @@ def read_secret(folder: Path | None = None, create: bool = False) -> str:
     return path.read_text(encoding="utf-8").strip()
 
 
+def fingerprint(assignment: str) -> str:
+    """What grading an assignment depends on: every version of every exercise (each part's name, kind and answer at
+    its stated precision). It changes when a pool or an answer changes, not when a hint is reworded."""
+    versions = [("class", _module(assignment).build())] + [
+        (f"{ex_id}/{i}", [exercises_with(assignment, {ex_id: i})[ex_id]])
+        for ex_id, pool in pools(assignment).items()
+        for i in range(len(pool))
+    ]
+    parts = []
+    for version, built in versions:
+        for ex in built:
+            for p in ex.parts:
+                d = p.spec.get("decimals") if p.kind == "number" else None
+                answer = round(float(p.expected), d) if d is not None else p.expected
+                parts.append((version, ex.exercise_id, p.variable, p.kind, repr(answer)))
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+
+
 def read_roster(path: Path) -> list[str]:
     """The students of a roster CSV (column ``student``, as in the LMS export's), in order; a student listed twice
     (names compared without case) is refused."""

@@ -322,3 +322,37 @@ def test_no_variants_answer_is_a_class_answer_the_public_solutions_print():
                     clashes += [(ex_id, i, part.variable, other) for other, x in public if part.accepts(x)]
     assert checked >= 40
     assert not clashes, clashes
+
+
+def test_grading_refuses_exercises_that_changed_since_the_release(tmp_path, monkeypatch):
+    """A release notes the version of the exercises it gave out (beside the secret); a grade with the roster refuses,
+    before any work, when a pool or an answer changed since (students would be graded against other figures)."""
+    from soviet_numbers.grading.release import RELEASED_FILE
+    from soviet_numbers.variants import VariantError, _module
+
+    roster = tmp_path / "roster.csv"
+    roster.write_text("student\nann\nben\n", encoding="utf-8")
+    (tmp_path / SECRET_FILE).write_text(SECRET + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    release_roster(ASSIGNMENT, tmp_path / "release", roster)
+    assert (tmp_path / RELEASED_FILE).is_file()
+    (tmp_path / "subs" / "ann").mkdir(parents=True)
+    nbformat.write(nbformat.v4.new_notebook(), tmp_path / "subs" / "ann" / f"{ASSIGNMENT}.ipynb")
+    module = _module(ASSIGNMENT)
+    monkeypatch.setitem(module.VARIANTS, "1.5", module.VARIANTS["1.5"][:-1])  # a pool changed after the release
+    with pytest.raises(VariantError, match="changed since you released"):
+        grade_submissions(tmp_path / "subs", ASSIGNMENT, tmp_path / "g" / "grades.csv", roster=roster, sandboxed=False)
+    assert not (tmp_path / "g").exists()
+
+
+def test_release_refuses_options_it_would_ignore(tmp_path):
+    import subprocess
+    import sys
+
+    roster = tmp_path / "roster.csv"
+    roster.write_text("student\nann\n", encoding="utf-8")
+    for extra in (["--solutions", "solved"], ["--roster", str(roster), "--zip"]):
+        cmd = [sys.executable, "-m", "soviet_numbers", "release", ASSIGNMENT, "--out", "rel", *extra]
+        run = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True)
+        assert run.returncode != 0 and "refused" in run.stderr, extra
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["roster.csv"]  # nothing written

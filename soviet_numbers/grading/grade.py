@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import sys
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
@@ -33,7 +34,7 @@ from .collect import Submission, collect, ignored_files
 from .execute import cell_label, execute_submission
 from .outputs import Refusal, check_outputs, is_ours, write_atomic
 from .progress import Progress
-from .release import assignment_names
+from .release import assignment_names, check_released
 from .reports import (
     Row,
     StudentReport,
@@ -294,6 +295,9 @@ def grade_submissions(
         from ..variants import read_roster, read_secret
 
         variants = (tuple(read_roster(Path(roster))), read_secret())
+        warning = check_released(assignment)  # refuses when the exercises changed since the release
+        if warning:
+            print(f"warning: {warning}", file=sys.stderr)
     the_plan = plan(submissions_dir, assignment, out_csv, feedback_dir, overrides, marks)
     sandbox = None
     if sandboxed:

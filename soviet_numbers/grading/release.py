@@ -7,7 +7,7 @@ the released notebook in any Jupyter (their own, Anaconda, a JupyterHub, Colab) 
 from __future__ import annotations
 
 import functools
-import shutil
+import json
 import subprocess
 import sys
 import tempfile
@@ -16,8 +16,10 @@ from pathlib import Path
 
 from ..build_exercises import EXERCISES
 from ..edition import student_source
+from .outputs import is_ours, write_atomic
 
 RELEASE_MARKER = ".soviet-numbers-release"
+RELEASED_FILE = ".soviet-numbers-released.json"  # beside the secret: the version of each assignment released
 
 
 def assignment_names() -> list[str]:
@@ -43,14 +45,17 @@ def release(assignment: str, out: Path, make_zip: bool = False) -> Path:
         raise RuntimeError("exercises/ is out of sync with solutions/: run `soviet-numbers build-exercises` first")
     out = Path(out)
     if out.exists() and any(out.iterdir()) and not (out / RELEASE_MARKER).exists():
-        raise FileExistsError(f"{out} exists and was not created by `soviet-numbers release`; refusing to overwrite")
+        raise FileExistsError(
+            f"{out} exists and was not created by `soviet-numbers release`; refusing (choose a new or empty folder)"
+        )
+    refuse_edited([out / source.name, out / "README.txt", *out.glob("soviet_numbers-*.whl")])
     out.mkdir(parents=True, exist_ok=True)
     (out / RELEASE_MARKER).write_text(f"release of {assignment}\n", encoding="utf-8")
-    shutil.copy2(source, out / source.name)
+    write_atomic(out / source.name, source.read_bytes())
     for old in out.glob("soviet_numbers-*.whl"):
         old.unlink()
     wheel = build_wheel(out)
-    (out / "README.txt").write_text(student_readme(assignment, source.name, wheel.name), encoding="utf-8")
+    write_atomic(out / "README.txt", student_readme(assignment, source.name, wheel.name))
     if make_zip:
         archive = out.with_suffix(".zip")
         if archive.exists() and not zipfile.is_zipfile(archive):
@@ -62,13 +67,25 @@ def release(assignment: str, out: Path, make_zip: bool = False) -> Path:
     return out
 
 
+def refuse_edited(paths: list[Path]) -> None:
+    """Refuse, before any work, to replace a file of an earlier release that someone edited since (or that this
+    command did not write): only files its ledger holds, unchanged, may be replaced."""
+    edited = sorted(str(p) for p in paths if p.exists() and not is_ours(p))
+    if edited:
+        shown = ", ".join(edited[:3]) + (" ..." if len(edited) > 3 else "")
+        raise FileExistsError(
+            f"{len(edited)} file(s) of an earlier release were edited since, or not written by this command: {shown}; "
+            "refusing (choose a new or empty folder, or move them away)"
+        )
+
+
 def build_wheel(folder: Path) -> Path:
     """Build the course package's student wheel (with its data, without the answers) into ``folder``.
 
     Built once per process: releasing several assignments in one go reuses it.
     """
     built = _built_wheel()
-    return Path(shutil.copy2(built, folder / built.name))
+    return write_atomic(Path(folder) / built.name, built.read_bytes())
 
 
 @functools.cache
@@ -134,6 +151,12 @@ def release_roster(assignment: str, out: Path, roster: Path, solutions: Path | N
         raise ValueError("the solved copies must not go into the release folder: give --solutions a folder of its own")
     if build(verify=True):
         raise RuntimeError("exercises/ is out of sync with solutions/: run `soviet-numbers build-exercises` first")
+    refuse_edited(
+        [out / "README.txt", *out.glob("soviet_numbers-*.whl")]
+        + [f for s in students for f in (out / s / f"{assignment}.ipynb", out / s / "README.txt")]
+        + [f for s in students for f in (out / s).glob("soviet_numbers-*.whl")]
+        + ([Path(solutions) / s / f"{assignment}.ipynb" for s in students] if solutions else [])
+    )
     secret = read_secret(create=True)
     solution = nbformat.read(SOLUTIONS / f"{assignment}.ipynb", as_version=4)
     out.mkdir(parents=True, exist_ok=True)
@@ -144,18 +167,53 @@ def release_roster(assignment: str, out: Path, roster: Path, solutions: Path | N
     for old in out.glob("soviet_numbers-*.whl"):
         old.unlink()
     wheel = build_wheel(out)
-    (out / "README.txt").write_text(student_readme(assignment, f"{assignment}.ipynb", wheel.name), encoding="utf-8")
+    readme = student_readme(assignment, f"{assignment}.ipynb", wheel.name)
+    write_atomic(out / "README.txt", readme)
     for student in students:
         solved = variant_solution(solution, assignment, student, secret)
-        (out / student).mkdir(exist_ok=True)
-        (out / student / f"{assignment}.ipynb").write_text(
-            render(exercise_notebook(solved, assignment=assignment)), encoding="utf-8"
-        )
+        write_atomic(out / student / f"{assignment}.ipynb", render(exercise_notebook(solved, assignment=assignment)))
         for old in (out / student).glob("soviet_numbers-*.whl"):
             old.unlink()
-        shutil.copy2(wheel, out / student / wheel.name)  # the notebook's first cell installs the wheel beside it
-        shutil.copy2(out / "README.txt", out / student / "README.txt")
+        build_wheel(out / student)  # the notebook's first cell installs the wheel beside it
+        write_atomic(out / student / "README.txt", readme)
         if solutions:
-            (Path(solutions) / student).mkdir(exist_ok=True)
-            nbformat.write(solved, Path(solutions) / student / f"{assignment}.ipynb")
+            write_atomic(Path(solutions) / student / f"{assignment}.ipynb", nbformat.writes(solved))
+    record_release(assignment)
     return out
+
+
+def record_release(assignment: str, folder: Path | None = None) -> None:
+    """Note, beside the secret, which version of the assignment was released (its fingerprint and commit)."""
+    from ..edition import source_commit
+    from ..variants import fingerprint
+    from .outputs import write_atomic
+
+    path = Path(folder or Path.cwd()) / RELEASED_FILE
+    released = _released(path)
+    released[assignment] = {"fingerprint": fingerprint(assignment), "commit": source_commit()}
+    write_atomic(path, json.dumps(released, indent=1, sort_keys=True) + "\n")
+
+
+def check_released(assignment: str, folder: Path | None = None) -> str | None:
+    """Refuse (VariantError) to grade against exercises that changed since the release; a warning (returned) when
+    this folder has no record of the release."""
+    from ..variants import VariantError, fingerprint
+
+    record = _released(Path(folder or Path.cwd()) / RELEASED_FILE).get(assignment)
+    if not record:
+        return f"no record of releasing {assignment} here ({RELEASED_FILE}): cannot check the exercises are unchanged"
+    if record.get("fingerprint") != fingerprint(assignment):
+        raise VariantError(
+            f"the exercises of {assignment} changed since you released them (from commit {record.get('commit')}), "
+            f"so students would be graded against other figures: grade with the course as released "
+            f"(git checkout {record.get('commit')}), or release again"
+        )
+    return None
+
+
+def _released(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
