@@ -248,7 +248,8 @@ def check_keyed_number(answer, key: dict) -> Feedback:
                 slips.append(message)
                 break
     shown = f"{x:,.{max(d, 6)}f}".rstrip("0").rstrip(".") if x != round(x, d) else f"{x:,.{d}f}"
-    message = " ".join(slips) or f"Not quite: give {what}."
+    # A plain wrong value: say so, and restate what is asked, without suggesting the format was at fault.
+    message = " ".join(slips) or f"That is not what the figures give. The question asks for {what}."
     return Feedback("wrong", f"Not yet: you gave {shown}{unit_s}. {message}", {"answer": x})
 
 

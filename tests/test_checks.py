@@ -46,6 +46,19 @@ def test_no_close_band_and_no_answer_in_the_message():
     assert fb.status == "wrong" and "Close" not in fb.message and "4.4" not in fb.message
 
 
+def test_a_plain_wrong_value_is_not_called_a_format_error():
+    """A wrong value with no known slip says the value is off and restates what is asked (unit, precision)."""
+    fb = check_number(3.47, 3.41, what="billion rubles a year", unit="billion rubles", decimals=2)
+    assert fb.status == "wrong"
+    assert fb.message == (
+        "Not yet: you gave 3.47 billion rubles. That is not what the figures give. "
+        "The question asks for billion rubles a year, to two decimals."
+    )
+    assert "Not quite" not in fb.message and "give billion" not in fb.message
+    # the tailored slips keep their own messages
+    assert "figures give" not in check_number(-3.41, 3.41, decimals=2).message
+
+
 def test_unit_hints_for_a_thousand_and_a_million():
     assert "1,000 times too small" in check_number(6.889, 6889, decimals=0).message
     assert "1,000 times too large" in check_number(6889000, 6889, decimals=0).message
