@@ -116,6 +116,11 @@ def cmd_release(args) -> int:
     print(f"released {args.assignment} to {where}")
     if args.roster:
         print("each student's variant comes from the secret in ./.soviet-numbers-secret: keep it, grade from here")
+        from .variants import read_roster, read_secret, same_versions
+
+        for group in same_versions(args.assignment, read_roster(args.roster), read_secret()):
+            print(f"note: {', '.join(group)} drew the same version of every varied exercise (copying among them is "
+                  "not flagged); seat them apart, or weigh the written answers", file=sys.stderr)  # fmt: skip
     return 0
 
 

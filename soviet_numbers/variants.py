@@ -109,6 +109,14 @@ def choices(assignment: str, student: str, secret: str) -> dict[str, int]:
     return {ex: variant_index(secret, student, ex, len(pool)) for ex, pool in pools(assignment).items()}
 
 
+def same_versions(assignment: str, students: list[str], secret: str) -> list[list[str]]:
+    """Groups of students who drew the same version of every varied exercise (copying between them goes unflagged)."""
+    groups: dict[tuple, list[str]] = {}
+    for student in students:
+        groups.setdefault(tuple(sorted(choices(assignment, student, secret).items())), []).append(student)
+    return [g for g in groups.values() if len(g) > 1]
+
+
 def exercises_with(assignment: str, chosen: dict[str, int]) -> dict:
     """The assignment's exercises (instructor side) with the given pool indices."""
     module = _module(assignment)

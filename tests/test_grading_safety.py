@@ -159,3 +159,15 @@ def test_progress_counts_on_a_terminal_and_is_quiet_otherwise():
             for _ in range(3):
                 shown.step()
         assert ("graded 3 of 3" in stream.text) is tty and (stream.text == "") is not tty
+
+
+def test_a_second_gradebook_of_the_same_assignment_needs_a_folder_of_its_own(course, capsys):
+    """The reports sit beside a gradebook, named by the assignment: a second gradebook in the same folder would
+    replace the first one's statistics and feedback. Refused before any run; the first gradebook's files unchanged."""
+    first = course / "out" / "grades.csv"
+    header = ["student", "assignment", "exercise", "variable", "status", "points", "max_points", "message"]
+    write_atomic(first, ",".join(header) + f"\nada,{ASSIGNMENT},1.1,x,correct,1,1,ok\n")  # as grade writes it
+    before = _snapshot(course)
+    assert main(GRADE[:1] + ["submissions"] + GRADE[1:] + ["--out", "out/swap.csv"]) != 0
+    assert "another gradebook" in capsys.readouterr().err
+    assert _snapshot(course) == before

@@ -32,7 +32,7 @@ from .adjustments import Adjustment, read_adjustments
 from .adjustments import apply as apply_adjustments
 from .collect import Submission, collect, ignored_files
 from .execute import cell_label, execute_submission
-from .outputs import Refusal, check_outputs, is_ours, write_atomic
+from .outputs import Refusal, check_outputs, is_ours, ledger, write_atomic
 from .progress import Progress
 from .release import assignment_names, check_released
 from .reports import (
@@ -208,6 +208,22 @@ def _maxima(assignment: str) -> tuple[dict[str, float], set[str]]:
     return {k: sum(p.points for p in ex.parts) for k, ex in mine.items()}, {k for k, ex in mine.items() if ex.written}
 
 
+def _other_gradebook(out_csv: Path, assignment: str) -> str | None:
+    """Another gradebook this tool wrote, of the same assignment, in the folder of ``out_csv`` (the reports sit
+    beside a gradebook and are named by the assignment, so two gradebooks there would share them)."""
+    import csv
+
+    for name in sorted(ledger(out_csv.parent)):
+        path = out_csv.parent / name
+        if name == out_csv.name or not name.endswith(".csv") or not is_ours(path):
+            continue
+        with open(path, newline="", encoding="utf-8") as f:
+            row = next(csv.DictReader(f), None)
+        if row and row.get("assignment") == assignment and "exercise" in row:
+            return name
+    return None
+
+
 def plan(
     submissions_dir: Path,
     assignment: str,
@@ -232,6 +248,12 @@ def plan(
     for given in (overrides, marks):
         if given is not None and not Path(given).is_file():
             raise Refusal(f"no such file {given}")
+    other = _other_gradebook(out_csv, assignment)
+    if other:
+        raise Refusal(
+            f"{out_csv.parent} holds another gradebook of {assignment} ({other}), whose statistics, similarity and "
+            "written-answer reports (and feedback) this run would replace: give --out a folder of its own"
+        )
     check_outputs(
         _outputs(assignment, out_csv, feedback_dir, [s.student for s in subs]),
         inputs=[overrides, marks],
