@@ -149,6 +149,39 @@ def test_a_students_own_feedback_never_names_a_classmate(released):
 
 
 @pytest.mark.grading  # a class released and graded in the sandbox (its own .ci/run step)
+def test_class_statistics_list_no_variants_right_answer_as_wrong(released):
+    from soviet_numbers.grading.grade import _short_answer, regrade
+    from soviet_numbers.grading.reports import md_text
+    from soviet_numbers.grading.stats import VARIED_NOTE, VARIED_WRONG, stats_name
+    from soviet_numbers.variants import exercises_with
+
+    home, ann, ben, rows = released
+    assert any(r.student == ben and r.status == "wrong" for r in rows)  # ben's copied answers: wrong in his variant
+    right = {  # every answer any variant accepts, per exercise
+        ex_id: {
+            md_text(_short_answer(p.expected), 40)
+            for i in range(len(pool))
+            for p in exercises_with(ASSIGNMENT, {ex_id: i})[ex_id].parts
+            if p.kind != "text"
+        }
+        for ex_id, pool in pools(ASSIGNMENT).items()
+    }
+    for graded in ("grade", "regrade"):  # regrade rewrites it from the stored results, without the roster
+        if graded == "regrade":
+            regrade(home / "grades" / "grades.csv")
+        text = (home / "grades" / stats_name(ASSIGNMENT)).read_text(encoding="utf-8")
+        table = {}
+        for line in text.splitlines():
+            cells = [c.strip() for c in re.split(r"(?<!\\)\|", line)[1:-1]]
+            if cells and re.match(r"\d+[a-z]?\.\d+ ", cells[0]):
+                table[cells[0].split()[0]] = cells
+        assert set(right) <= set(table), graded
+        for ex_id, answers in right.items():
+            assert VARIED_NOTE in table[ex_id][0] and table[ex_id][3] == VARIED_WRONG, (graded, table[ex_id])
+            assert not any(a in table[ex_id][3] for a in answers), (graded, ex_id)
+
+
+@pytest.mark.grading  # a class released and graded in the sandbox (its own .ci/run step)
 def test_the_notebook_key_checks_the_students_own_figures(released):
     home, ann, _, _ = released
     nb = nbformat.read(home / "release" / ann / f"{ASSIGNMENT}.ipynb", as_version=4)

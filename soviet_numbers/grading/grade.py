@@ -173,6 +173,7 @@ class Plan:
     submissions: list[Submission] = field(default_factory=list)
     adjustments: list[Adjustment] = field(default_factory=list)
     ignored: list[Path] = field(default_factory=list)
+    varied: tuple[str, ...] = ()  # graded with a roster: the exercises each student had in their own variant
 
 
 def results_path(out_csv: Path) -> Path:
@@ -314,13 +315,14 @@ def grade_submissions(
     """
     variants = None  # per-student variants (issue 21): the roster's students and the secret of the release
     if roster:
-        from ..variants import read_roster, read_secret
+        from ..variants import pools, read_roster, read_secret
 
         variants = (tuple(read_roster(Path(roster))), read_secret())
         warning = check_released(assignment)  # refuses when the exercises changed since the release
         if warning:
             print(f"warning: {warning}", file=sys.stderr)
     the_plan = plan(submissions_dir, assignment, out_csv, feedback_dir, overrides, marks)
+    the_plan.varied = tuple(sorted(pools(assignment))) if variants else ()
     sandbox = None
     if sandboxed:
         reason = None if scheduler else unavailable_reason()  # each cluster node checks its own
@@ -333,6 +335,7 @@ def grade_submissions(
         "format": RESULTS_FORMAT,
         "assignment": assignment,
         "reports": [asdict(rep) for rep in reports],
+        "varied": list(the_plan.varied),
     }
     write_atomic(results_path(the_plan.out_csv), json.dumps(store, indent=1, sort_keys=True) + "\n")
     return write_reports(reports, the_plan)
@@ -359,7 +362,7 @@ def write_reports(reports: list[StudentReport], the_plan: Plan) -> list[Row]:
         rubric = [point for part in mine[ex_id].parts for point in part.rubric]
         write_written_answers(answers, assignment, ex_id, folder, rubric)
     write_similarity_report(written, assignment, folder)
-    write_statistics(reports, mine, assignment, folder)
+    write_statistics(reports, mine, assignment, folder, the_plan.varied)
     return rows
 
 
@@ -391,7 +394,8 @@ def regrade(
     maxima, written = _maxima(assignment)
     graded = [r.student for r in reports if any(row.exercise for row in r.rows)]
     adjustments = read_adjustments(overrides, marks, graded, maxima, written)
-    return write_reports(reports, Plan(assignment, out_csv, feedback_dir, adjustments=adjustments))
+    varied = tuple(stored.get("varied", ()))  # results stored before it was recorded: as a class without a roster
+    return write_reports(reports, Plan(assignment, out_csv, feedback_dir, adjustments=adjustments, varied=varied))
 
 
 def marks_template(gradebook: Path, out: Path) -> int:
