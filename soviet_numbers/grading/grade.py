@@ -23,30 +23,29 @@ import os
 import sys
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from difflib import get_close_matches
 from pathlib import Path
 
 from ..assignments import assignment_exercises, part_feedback
-from .adjustments import Adjustment, read_adjustments
 from .adjustments import apply as apply_adjustments
-from .collect import Submission, collect, ignored_files
+from .adjustments import read_adjustments
+from .collect import Submission
 from .execute import cell_label, execute_submission
-from .outputs import Refusal, check_outputs, is_ours, ledger, write_atomic
+from .outputs import Refusal, check_outputs, is_ours, write_atomic
+from .plan import Plan, feedback_names, output_paths, plan, points_maxima, results_path
 from .progress import Progress
-from .release import assignment_names, check_released
+from .release import check_released
 from .reports import (
     Row,
     StudentReport,
-    feedback_name,
     gradebook_csv,
     write_feedback,
     write_written_answers,
-    written_answers_name,
 )
 from .sandbox import Sandbox, SandboxUnavailable, unavailable_reason
-from .similarity import similarity_name, write_similarity_report
-from .stats import stats_name, write_statistics
+from .similarity import write_similarity_report
+from .stats import write_statistics
 
 NO_SANDBOX_NOTE = "graded WITHOUT a sandbox (--no-sandbox): the submission's code ran as the instructor's user"
 RESULTS_FORMAT = "soviet-numbers-results/1"
@@ -162,109 +161,6 @@ def _problem_text(c: dict, timeout: int) -> str:
     return f"{where} raised {c['ename'] or 'an error'}{undefined}"
 
 
-# --- the plan: every check before any run ----------------------------------------------------------------------
-
-
-@dataclass
-class Plan:
-    assignment: str
-    out_csv: Path
-    feedback_dir: Path
-    submissions: list[Submission] = field(default_factory=list)
-    adjustments: list[Adjustment] = field(default_factory=list)
-    ignored: list[Path] = field(default_factory=list)
-    varied: tuple[str, ...] = ()  # graded with a roster: the exercises each student had in their own variant
-
-
-def results_path(out_csv: Path) -> Path:
-    out_csv = Path(out_csv)
-    return out_csv.with_name(out_csv.stem + ".results.json")
-
-
-def _feedback_names(students: list[str]) -> list[str]:
-    used: dict[str, int] = defaultdict(int)
-    names = []
-    for student in students:
-        used[student.lower()] += 1
-        n = used[student.lower()]
-        names.append(feedback_name(student, "" if n == 1 else f"-duplicate-{n - 1}"))
-    return names
-
-
-def _outputs(assignment: str, out_csv: Path, feedback_dir: Path, students: list[str]) -> list[Path]:
-    folder = Path(out_csv).parent
-    written = [ex_id for ex_id, ex in assignment_exercises(assignment).items() if ex.written]
-    return [
-        Path(out_csv),
-        results_path(out_csv),
-        folder / similarity_name(assignment),
-        folder / stats_name(assignment),
-        *(folder / written_answers_name(assignment, ex_id) for ex_id in written),
-        *(Path(feedback_dir) / name for name in _feedback_names(students)),
-    ]
-
-
-def _maxima(assignment: str) -> tuple[dict[str, float], set[str]]:
-    mine = assignment_exercises(assignment)
-    return {k: sum(p.points for p in ex.parts) for k, ex in mine.items()}, {k for k, ex in mine.items() if ex.written}
-
-
-def _other_gradebook(out_csv: Path, assignment: str) -> str | None:
-    """Another gradebook this tool wrote, of the same assignment, in the folder of ``out_csv`` (the reports sit
-    beside a gradebook and are named by the assignment, so two gradebooks there would share them)."""
-    import csv
-
-    for name in sorted(ledger(out_csv.parent)):
-        path = out_csv.parent / name
-        if name == out_csv.name or not name.endswith(".csv") or not is_ours(path):
-            continue
-        with open(path, newline="", encoding="utf-8") as f:
-            row = next(csv.DictReader(f), None)
-        if row and row.get("assignment") == assignment and "exercise" in row:
-            return name
-    return None
-
-
-def plan(
-    submissions_dir: Path,
-    assignment: str,
-    out_csv: Path,
-    feedback_dir: Path | None = None,
-    overrides: Path | None = None,
-    marks: Path | None = None,
-) -> Plan:
-    """Check every input and output; raise :class:`.outputs.Refusal` (or AdjustmentError) before any run."""
-    if assignment not in assignment_names():
-        raise Refusal(f"unknown assignment {assignment!r}; choose one of {assignment_names()}")
-    submissions_dir = Path(submissions_dir)
-    if not submissions_dir.exists():
-        raise Refusal(f"no submissions folder {submissions_dir} (a typo?)")
-    if not submissions_dir.is_dir():
-        raise Refusal(f"{submissions_dir} is a file, not a folder of submissions")
-    subs = collect(submissions_dir)
-    if not subs:
-        raise Refusal(f"no notebooks in {submissions_dir} (STUDENT.ipynb files or STUDENT/ folders)")
-    out_csv = Path(out_csv)
-    feedback_dir = Path(feedback_dir) if feedback_dir else out_csv.parent / "feedback"
-    for given in (overrides, marks):
-        if given is not None and not Path(given).is_file():
-            raise Refusal(f"no such file {given}")
-    other = _other_gradebook(out_csv, assignment)
-    if other:
-        raise Refusal(
-            f"{out_csv.parent} holds another gradebook of {assignment} ({other}), whose statistics, similarity and "
-            "written-answer reports (and feedback) this run would replace: give --out a folder of its own"
-        )
-    check_outputs(
-        _outputs(assignment, out_csv, feedback_dir, [s.student for s in subs]),
-        inputs=[overrides, marks],
-        input_folders=[submissions_dir],
-    )
-    maxima, written = _maxima(assignment)
-    adjustments = read_adjustments(overrides, marks, [s.student for s in subs if not s.problem], maxima, written)
-    return Plan(assignment, out_csv, feedback_dir, subs, adjustments, ignored_files(submissions_dir))
-
-
 # --- running the class -----------------------------------------------------------------------------------------
 
 
@@ -351,7 +247,7 @@ def write_reports(reports: list[StudentReport], the_plan: Plan) -> list[Row]:
     rows = [r for rep in reports for r in rep.rows]
     write_atomic(the_plan.out_csv, gradebook_csv(rows))
     written: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    names = _feedback_names([rep.student for rep in reports])
+    names = feedback_names([rep.student for rep in reports])
     for rep, name in zip(reports, names):
         write_feedback(rep, assignment, the_plan.feedback_dir, name=name)
         for ex_id, text in rep.written.items():
@@ -390,8 +286,8 @@ def regrade(
     for given in (overrides, marks):
         if given is not None and not Path(given).is_file():
             raise Refusal(f"no such file {given}")
-    check_outputs(_outputs(assignment, out_csv, feedback_dir, [r.student for r in reports]), [overrides, marks])
-    maxima, written = _maxima(assignment)
+    check_outputs(output_paths(assignment, out_csv, feedback_dir, [r.student for r in reports]), [overrides, marks])
+    maxima, written = points_maxima(assignment)
     graded = [r.student for r in reports if any(row.exercise for row in r.rows)]
     adjustments = read_adjustments(overrides, marks, graded, maxima, written)
     varied = tuple(stored.get("varied", ()))  # results stored before it was recorded: as a class without a roster
