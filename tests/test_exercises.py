@@ -73,6 +73,19 @@ def test_hints_escalate_and_only_wrong_answers_count(capsys):
     reset_attempts()
 
 
+def test_a_hint_that_presumes_a_mistake_is_that_mistakes_own_message():
+    """Staged hints follow any wrong answer, so none may presume a particular mistake: 3.8's difference of the two
+    growth rates earns its own message, and another wrong answer never hears of that difference."""
+    from soviet_numbers.variants import exercises_with, pools
+
+    for i, v in enumerate(pools("03_output_growth")["3.8"]):
+        part = exercises_with("03_output_growth", {"3.8": i})["3.8"].parts[0]
+        assert "difference of the two growth rates" in part_feedback(part, v["actual"] - v["planned"]).message
+        for attempt in (1, 2, 3):
+            other = part_feedback(part, part.expected + 5, attempt)
+            assert other.status == "wrong" and "difference" not in other.message, other.message
+
+
 def test_the_grader_ignores_attempts():
     part = exercises()["1.2"].parts[0]
     assert part_feedback(part, 1.0).message.endswith(part.hints[0])

@@ -217,6 +217,61 @@ def test_every_variants_text_applies_to_its_exercise():
     assert applied >= 10
 
 
+def test_no_two_exercises_of_an_assignment_share_an_answer():
+    """A student draws one variant of each exercise: no number may answer two exercises of one assignment, whatever
+    the draws (3.2 and 3.7 both drew steam boilers and had the same answer)."""
+    from soviet_numbers.variants import exercises_with
+
+    checked, clashes = 0, []
+    for assignment in VARIED:
+        answers = [
+            (ex_id, i, part)
+            for ex_id, pool in pools(assignment).items()
+            for i in range(len(pool))
+            for part in exercises_with(assignment, {ex_id: i})[ex_id].parts
+            if part.kind == "number"
+        ]
+        for ex_a, i, a in answers:
+            checked += 1
+            clashes += [(ex_a, i, ex_b, j) for ex_b, j, b in answers if ex_a < ex_b and a.accepts(b.expected)]
+    assert checked >= 40
+    assert not clashes, clashes
+
+
+def test_lecture_3s_growth_pools_keep_their_own_series_and_kind_of_year():
+    """3.2 asks for 1925 to 1929 (calendar labels); 3.7 teaches economic-year labels. Each pool draws only its own kind
+    of year, and no series is in both pools."""
+    from soviet_numbers.assignments.lecture3 import VARIANTS
+    from soviet_numbers.data import figure
+
+    def series(v: dict) -> str:
+        return v["cow"] if "cow" in v else figure(v["start"])["quantity"].split(" incl.")[0]
+
+    assert not {series(v) for v in VARIANTS["3.2"]} & {series(v) for v in VARIANTS["3.7"]}
+    for v in VARIANTS["3.2"]:
+        if "cow" not in v:
+            rows = [(figure(v[k])["period_kind"], figure(v[k])["label_year"]) for k in ("start", "end")]
+            assert rows == [("calendar label", 1925), ("calendar label", 1929)], v
+    for v in VARIANTS["3.7"]:
+        assert {figure(v[k])["period_kind"] for k in ("start", "end")} == {"economic year"}, v
+
+
+def test_no_variant_shows_students_a_raw_data_note():
+    """The data's notes for maintainers ('[unit lost in the scrape]') are worded for students in prompts and hints."""
+    from soviet_numbers.variants import _module, exercises_with
+
+    checked = 0
+    for assignment in VARIED:
+        module = _module(assignment)
+        for ex_id, pool in pools(assignment).items():
+            for i, params in enumerate(pool):
+                words = [new for _, new in module.text(ex_id, params)] if i else []
+                words += [h for part in exercises_with(assignment, {ex_id: i})[ex_id].parts for h in part.hints]
+                assert not any("scrape" in w or "[unit" in w for w in words), (ex_id, i)
+                checked += 1
+    assert checked >= 40
+
+
 def test_no_variants_answer_is_printed_in_its_lecture():
     from helpers import EXEMPT, lecture_notebooks, renderings, visible_text
 

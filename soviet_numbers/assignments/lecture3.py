@@ -6,14 +6,15 @@ from .. import arithmetic as ar
 from ..data import COW_FILE, external_table, figure, value, value_in_millions
 from .parts import Exercise, boolean, chart, choice, exercise, growth_rate, number, per_cent_change, times
 
-# Exercise 3.8's made-up plan: growth planned and achieved, per cent (the text's own pair is worked in the lecture).
 # Per-student variants (soviet_numbers.variants): the pool's first entry is the class version.
 VARIANTS = {
-    # 3.2: series with 1925 and 1929 values whose growth rate no lecture prints (steel's is worked in lecture 3)
+    # 3.2: series with calendar 1925 and 1929 values whose growth rate no lecture prints (steel's, the total's and
+    # Group A's are in lecture 3): the textbook's pig iron and coal, COW's energy use. Never a machine-table row: those
+    # are economic years, and 3.7's pool (a student could draw one series in both).
     "3.2": [
         {"name": "pig iron", "phrase": "pig iron smelting", "start": "P113", "end": "P114"},
         {"name": "coal", "phrase": "coal mining", "start": "P117", "end": "P118"},
-        {"name": "steam boilers", "phrase": "steam boiler output", "start": "P102", "end": "P103"},
+        {"name": "energy use", "cow": "pec"},
     ],
     # 3.1: series with 1925 and 1929 values whose index no lecture prints (steel's multiple, the machines' and the
     # groups' indices are worked in lecture 3): the textbook's coal and pig iron, COW's energy use and urban population
@@ -63,7 +64,7 @@ VARIANTS = {
             "source": "The machine table's surviving cells give steam boilers produced",
             "start": "P102",
             "end": "P103",
-            "unit": "thousand [unit lost in the scrape]",
+            "unit": "thousands; the unit is lost in the surviving copy of the table",
         },
         {
             "name": "planned investment",
@@ -74,6 +75,7 @@ VARIANTS = {
             "unit": "million rubles",
         },
     ],
+    # 3.8: a made-up plan, growth planned and achieved, per cent (the text's own pair is worked in the lecture)
     "3.8": [
         {"planned": 30, "actual": 35},
         {"planned": 20, "actual": 27},
@@ -81,7 +83,6 @@ VARIANTS = {
         {"planned": 25, "actual": 33},
     ],
 }
-HYPOTHETICAL_GROWTH = VARIANTS["3.8"][0]
 
 # Exercises that keep one version for everyone (tests/test_variants.py), each with the reason.
 FIXED = {
@@ -152,6 +153,22 @@ def _index_source(v: dict) -> tuple[str, str]:
     )
 
 
+def _growth_source(v: dict) -> tuple[str, str]:
+    """Exercise 3.2: the prompt's words for the series and its years, and the solution's call (its first part)."""
+    if "cow" in v:
+        what, unit, _ = COW_SERIES[v["cow"]]
+        where = COW_WHERE.format(col=v["cow"], unit=unit)
+        years = f'rus.loc[1925, "{v["cow"]}"], rus.loc[1929, "{v["cow"]}"]'
+        return (
+            f"rate of the Correlates of War's {what} for Russia/the USSR from 1925\nto 1929 {where}",
+            f"{COW_ROWS}output_growth_rate = average_annual_growth({years}",
+        )
+    return (
+        f"rate of {v['phrase']} from 1925\n({v['start']}) to 1929 ({v['end']})",
+        f'output_growth_rate = average_annual_growth(data.value("{v["start"]}"), data.value("{v["end"]}")',
+    )
+
+
 def _share_prompt(v: dict) -> tuple[str, str]:
     """Exercise 3.3: the question's end, and the figures to use."""
     y, g = v["start"], v["group"]
@@ -195,18 +212,8 @@ def text(exercise_id: str, v: dict) -> list[tuple[str, str]]:
             (old_code, code),
         ]
     if exercise_id == "3.2":
-        c = VARIANTS["3.2"][0]
-        return [
-            ("growth of pig iron, 1925", f"growth of {v['name']}, 1925"),
-            (
-                "rate of pig iron smelting from 1925\n(P113) to 1929 (P114)",
-                f"rate of {v['phrase']} from 1925\n({v['start']}) to 1929 ({v['end']})",
-            ),
-            (
-                f'data.value("{c["start"]}"), data.value("{c["end"]}")',
-                f'data.value("{v["start"]}"), data.value("{v["end"]}")',
-            ),
-        ]
+        (old_words, old_code), (words, code) = _growth_source(VARIANTS["3.2"][0]), _growth_source(v)
+        return [("growth of pig iron, 1925", f"growth of {v['name']}, 1925"), (old_words, words), (old_code, code)]
     if exercise_id == "3.3":
         c = VARIANTS["3.3"][0]
         (old_q, old_figures), (q, figures) = _share_prompt(c), _share_prompt(v)
@@ -264,12 +271,19 @@ def text(exercise_id: str, v: dict) -> list[tuple[str, str]]:
 
 
 def build(variant: dict | None = None) -> list[Exercise]:
-    growth = {**HYPOTHETICAL_GROWTH, **(variant or {}).get("3.8", {})}
-    series = {**VARIANTS["3.2"][0], **(variant or {}).get("3.2", {})}
-    s0, s1, name = series["start"], series["end"], series["name"]
-    chosen = {ex: {**VARIANTS[ex][0], **(variant or {}).get(ex, {})} for ex in ("3.1", "3.3", "3.5", "3.6", "3.7")}
+    chosen = {ex: {**pool[0], **(variant or {}).get(ex, {})} for ex, pool in VARIANTS.items()}
+    growth = chosen["3.8"]
     cow = external_table(COW_FILE)
     rus = cow[cow["stateabb"] == "RUS"].set_index("year")
+    # 3.2: a series with calendar 1925 and 1929 values
+    series, name = chosen["3.2"], chosen["3.2"]["name"]
+    if "cow" in series:
+        g_col = series["cow"]
+        g_start, g_end = float(rus.loc[1925, g_col]), float(rus.loc[1929, g_col])
+        g_where = f"COW rows with stateabb 'RUS', column '{g_col}' ({COW_SERIES[g_col][1]}), years 1925 and 1929"
+    else:
+        g_start, g_end = value(series["start"]), value(series["end"])
+        g_where = f"{name} in 1925 ({series['start']}) and 1929 ({series['end']})"
     # Large-scale industry (total), Group A and the derived Group B, million rubles (1926/27 prices), by year.
     total = {1913: value_in_millions("P87"), 1925: value("P86"), 1929: value("P85")}
     group = {"A": {1913: value("P92"), 1925: value("P91"), 1929: value("P90")}}
@@ -343,12 +357,12 @@ def build(variant: dict | None = None) -> list[Exercise]:
             f"Average annual growth of {name}, 1925 to 1929",
             growth_rate(
                 "output_growth_rate",
-                ar.average_annual_growth(value(s0), value(s1), 4),
-                multiple=value(s1) / value(s0),
+                ar.average_annual_growth(g_start, g_end, 4),
+                multiple=g_end / g_start,
                 years=4,
                 hints=(
                     "a compound average growth rate, in per cent a year.",
-                    f"{name} in 1925 ({s0}) and 1929 ({s1}); count the steps between the two years.",
+                    f"{g_where}; count the steps between the two years.",
                     "average_annual_growth(start, end, years).",
                 ),
             ),
@@ -475,7 +489,8 @@ def build(variant: dict | None = None) -> list[Exercise]:
                 ),
                 hints=(
                     "how far the level of output is above the planned level, in per cent.",
-                    "the trap: the difference of the two growth rates is not the answer; compare levels.",
+                    "start both from the same level (100, say): the planned level and the actual level a year "
+                    "later; how far is the second above the first, in per cent?",
                     "(1 + actual / 100) / (1 + planned / 100) * 100 - 100.",
                 ),
             ),
