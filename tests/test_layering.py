@@ -85,3 +85,13 @@ def test_test_files_never_import_each_other():
                 )
             if isinstance(node, ast.Import):
                 assert not any(a.name.split(".")[-1].startswith("test_") for a in node.names), path.name
+
+
+def test_every_module_is_under_400_lines():
+    """CONTRIBUTING's rule: small modules, one job each."""
+    modules = sorted(ROOT.glob("soviet_numbers/**/*.py"))
+    assert len(modules) > 40
+    long = {
+        str(p.relative_to(ROOT)): n for p in modules if (n := len(p.read_text(encoding="utf-8").splitlines())) >= 400
+    }
+    assert not long, long
