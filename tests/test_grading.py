@@ -177,8 +177,13 @@ def test_release_folder_zip_and_refusal(tmp_path, monkeypatch):
     names = zipfile.ZipFile(where).namelist()
     assert f"{ASSIGNMENT}/{wheel.name}" in names and f"{ASSIGNMENT}/README.txt" in names
     assert "Colab" in (tmp_path / "rel" / "README.txt").read_text(encoding="utf-8")
-    assert (tmp_path / "rel" / f"{ASSIGNMENT}.ipynb").read_bytes() == EXERCISE.read_bytes()
+    released = (tmp_path / "rel" / f"{ASSIGNMENT}.ipynb").read_text(encoding="utf-8")
+    assert released == releasing.online_links(EXERCISE.read_text(encoding="utf-8"))  # the lecture's link, online
     release(ASSIGNMENT, tmp_path / "rel")  # ours: may be refreshed
+    (tmp_path / "rel" / "README.txt").write_text("edited by the instructor", encoding="utf-8")
+    with pytest.raises(FileExistsError, match="edited since"):
+        release(ASSIGNMENT, tmp_path / "rel")  # never replaces a file edited since
+    assert (tmp_path / "rel" / "README.txt").read_text(encoding="utf-8") == "edited by the instructor"
     foreign = tmp_path / "mine"
     foreign.mkdir()
     (foreign / "notes.txt").write_text("instructor's own file")

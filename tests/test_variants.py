@@ -444,3 +444,15 @@ def test_release_refuses_options_it_would_ignore(tmp_path):
         run = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True)
         assert run.returncode != 0 and "refused" in run.stderr, extra
     assert sorted(p.name for p in tmp_path.iterdir()) == ["roster.csv"]  # nothing written
+
+
+def test_a_released_notebook_links_to_its_lecture_online(tmp_path, monkeypatch):
+    from soviet_numbers.edition import BRANCH
+
+    roster = tmp_path / "roster.csv"
+    roster.write_text("student\nann\n", encoding="utf-8")
+    (tmp_path / SECRET_FILE).write_text(SECRET + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    release_roster(ASSIGNMENT, tmp_path / "release", roster)
+    text = (tmp_path / "release" / "ann" / f"{ASSIGNMENT}.ipynb").read_text(encoding="utf-8")
+    assert "](../" not in text and f"/blob/{BRANCH}/notebooks/{ASSIGNMENT}.ipynb)" in text

@@ -51,7 +51,7 @@ def release(assignment: str, out: Path, make_zip: bool = False) -> Path:
     refuse_edited([out / source.name, out / "README.txt", *out.glob("soviet_numbers-*.whl")])
     out.mkdir(parents=True, exist_ok=True)
     (out / RELEASE_MARKER).write_text(f"release of {assignment}\n", encoding="utf-8")
-    write_atomic(out / source.name, source.read_bytes())
+    write_atomic(out / source.name, online_links(source.read_text(encoding="utf-8")))
     for old in out.glob("soviet_numbers-*.whl"):
         old.unlink()
     wheel = build_wheel(out)
@@ -65,6 +65,14 @@ def release(assignment: str, out: Path, make_zip: bool = False) -> Path:
                 z.write(out / f, arcname=f"{assignment}/{f}")
         return archive
     return out
+
+
+def online_links(notebook_text: str) -> str:
+    """A released notebook travels alone: its links to the lectures (``../notebooks/...``) open them in the student
+    edition online instead."""
+    from ..edition import BRANCH, REPOSITORY
+
+    return notebook_text.replace("](../notebooks/", f"](https://github.com/{REPOSITORY}/blob/{BRANCH}/notebooks/")
 
 
 def refuse_edited(paths: list[Path]) -> None:
@@ -171,7 +179,8 @@ def release_roster(assignment: str, out: Path, roster: Path, solutions: Path | N
     write_atomic(out / "README.txt", readme)
     for student in students:
         solved = variant_solution(solution, assignment, student, secret)
-        write_atomic(out / student / f"{assignment}.ipynb", render(exercise_notebook(solved, assignment=assignment)))
+        notebook = online_links(render(exercise_notebook(solved, assignment=assignment)))
+        write_atomic(out / student / f"{assignment}.ipynb", notebook)
         for old in (out / student).glob("soviet_numbers-*.whl"):
             old.unlink()
         build_wheel(out / student)  # the notebook's first cell installs the wheel beside it
