@@ -67,6 +67,8 @@ def fingerprint(assignment: str) -> str:
 def read_roster(path: Path) -> list[str]:
     """The students of a roster CSV (column ``student``, as in the LMS export's), in order; a student listed twice
     (names compared without case) is refused."""
+    if Path(path).is_dir():
+        raise VariantError(f"{path} is a folder: give the roster file (a CSV, column 'student')")
     if not Path(path).is_file():
         raise VariantError(f"no roster file {path} (give the path of your LMS roster export: a CSV, column 'student')")
     with open(path, newline="", encoding="utf-8-sig") as f:
@@ -79,7 +81,7 @@ def read_roster(path: Path) -> list[str]:
         if s.lower() in seen:
             raise VariantError(f"{path}: the roster lists {seen[s.lower()]!r} and {s!r}, one student twice: fix it")
         seen[s.lower()] = s
-    bad = [s for s in students if not re.fullmatch(r"[\w.@+-]+", s)]
+    bad = [s for s in students if not re.fullmatch(r"[\w.@+-]+", s) or set(s) == {"."}]
     if bad:
         raise VariantError(f"{path}: student names must be usable as folder names: {bad[:3]}")
     return students

@@ -171,3 +171,17 @@ def test_a_second_gradebook_of_the_same_assignment_needs_a_folder_of_its_own(cou
     assert main(GRADE[:1] + ["submissions"] + GRADE[1:] + ["--out", "out/swap.csv"]) != 0
     assert "another gradebook" in capsys.readouterr().err
     assert _snapshot(course) == before
+
+
+def test_a_feedback_folder_of_another_gradebook_is_refused(course, capsys):
+    from soviet_numbers.grading.plan import OWNER_FILE
+
+    first = course / "out" / "grades.csv"
+    first.parent.mkdir()
+    first.write_text("student,points\n", encoding="utf-8")
+    write_atomic(course / "out" / "feedback" / OWNER_FILE, f"{first.resolve()}\n")  # as grade leaves it
+    before = _snapshot(course)
+    argv = ["--out", "other/grades.csv", "--feedback", "out/feedback"]
+    assert main(GRADE[:1] + ["submissions"] + GRADE[1:] + argv) != 0
+    assert "feedback of another gradebook" in capsys.readouterr().err
+    assert _snapshot(course) == before

@@ -34,7 +34,7 @@ def test_it_holds_the_notebooks_data_and_student_package(built):
     assert "-e ." in (out / "requirements.txt").read_text().splitlines()  # ... installs the edition's own package
     listed = json.loads((out / edition.MARKER).read_text())["files"]
     on_disk = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file() and p.name != edition.MARKER)
-    assert listed == on_disk
+    assert sorted(listed) == on_disk
 
 
 def test_it_holds_no_solution_and_nothing_of_the_instructors(built):
@@ -98,6 +98,12 @@ def test_it_rebuilds_its_own_folder_and_refuses_any_other(built, tmp_path):
         edition.build_edition(out)
     assert (out / "notes.txt").read_text() == "a student's own file"
     (out / "notes.txt").unlink()
+    readme = out / "README.md"
+    readme.write_text(readme.read_text(encoding="utf-8") + "\nA note of the teacher's.\n", encoding="utf-8")
+    with pytest.raises(FolderRefusal, match="edited since"):
+        edition.build_edition(out)  # its own file, edited: not replaced either
+    assert "A note of the teacher's." in readme.read_text(encoding="utf-8")
+    edition.build_edition(tmp_path / "fresh")
     mine = tmp_path / "mine"
     mine.mkdir()
     (mine / "grades.csv").write_text("student,score\n")

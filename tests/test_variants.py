@@ -316,6 +316,12 @@ def test_release_and_grade_with_a_roster_refuse_before_any_work(tmp_path, monkey
         release_roster(ASSIGNMENT, tmp_path / "out", tmp_path / "missing.csv")
     with pytest.raises(ValueError, match="solved copies"):
         release_roster(ASSIGNMENT, tmp_path / "same", roster, tmp_path / "same")  # the keys in the students' folder
+    with pytest.raises(ValueError, match="solved copies"):
+        release_roster(ASSIGNMENT, tmp_path / "sol" / "rel", roster, tmp_path / "sol")  # the release inside them
+    dots = tmp_path / "dots.csv"
+    dots.write_text("student\nann\n.\n", encoding="utf-8")  # a student named '.' would be the release folder
+    with pytest.raises(VariantError, match="folder names"):
+        release_roster(ASSIGNMENT, tmp_path / "out", dots)
     assert not (tmp_path / "out").exists() and not (tmp_path / "same").exists()
     inside = tmp_path / "out2"
     inside.mkdir()
@@ -328,6 +334,11 @@ def test_release_and_grade_with_a_roster_refuse_before_any_work(tmp_path, monkey
         nbformat.v4.new_notebook(), tmp_path / "subs" / "ann.ipynb"
     )  # a class to grade, so the roster is read
     with pytest.raises(VariantError):
+        grade_submissions(tmp_path / "subs", ASSIGNMENT, tmp_path / "g" / "grades.csv", roster=roster, sandboxed=False)
+    assert not (tmp_path / "g").exists()
+    (tmp_path / SECRET_FILE).write_text(SECRET + "\n", encoding="utf-8")
+    nbformat.write(nbformat.v4.new_notebook(), tmp_path / "subs" / "Ada_Lovelace.ipynb")  # an LMS name, off the roster
+    with pytest.raises(VariantError, match="not on the roster: Ada_Lovelace"):
         grade_submissions(tmp_path / "subs", ASSIGNMENT, tmp_path / "g" / "grades.csv", roster=roster, sandboxed=False)
     assert not (tmp_path / "g").exists()
 

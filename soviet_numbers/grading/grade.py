@@ -30,12 +30,21 @@ from pathlib import Path
 from ..assignments import assignment_exercises, part_feedback
 from .adjustments import apply as apply_adjustments
 from .adjustments import read_adjustments
-from .collect import Submission
+from .collect import Submission, collect
 from .execute import cell_label, execute_submission
 from .outputs import Refusal, check_outputs, is_ours, write_atomic
-from .plan import Plan, feedback_names, output_paths, plan, points_maxima, results_path
+from .plan import (
+    OWNER_FILE,
+    Plan,
+    check_feedback_owner,
+    feedback_names,
+    output_paths,
+    plan,
+    points_maxima,
+    results_path,
+)
 from .progress import Progress
-from .release import check_released
+from .release import assignment_names, check_released
 from .reports import (
     Row,
     StudentReport,
@@ -210,10 +219,19 @@ def grade_submissions(
     can be made, grading refuses (:class:`.sandbox.SandboxUnavailable`) rather than run students' code unguarded.
     """
     variants = None  # per-student variants (issue 21): the roster's students and the secret of the release
-    if roster:
-        from ..variants import pools, read_roster, read_secret
+    if roster and assignment in assignment_names():  # (an unknown assignment: plan() refuses it, naming the others)
+        from ..variants import VariantError, pools, read_roster, read_secret
 
         variants = (tuple(read_roster(Path(roster))), read_secret())
+        on_roster = {s.lower() for s in variants[0]}
+        found = collect(Path(submissions_dir)) if Path(submissions_dir).is_dir() else []
+        off = sorted(s.student for s in found if s.student.lower() not in on_roster)
+        if off:  # graded against the public class version, a stranger's work would score as if it were theirs
+            shown = ", ".join(off[:5]) + (" ..." if len(off) > 5 else "")
+            raise VariantError(
+                f"{len(off)} submission(s) not on the roster: {shown}; rename them to the roster's student names "
+                "(the LMS export's), or add them to the roster, then grade again"
+            )
         warning = check_released(assignment)  # refuses when the exercises changed since the release
         if warning:
             print(f"warning: {warning}", file=sys.stderr)
@@ -247,6 +265,7 @@ def write_reports(reports: list[StudentReport], the_plan: Plan) -> list[Row]:
     rows = [r for rep in reports for r in rep.rows]
     write_atomic(the_plan.out_csv, gradebook_csv(rows))
     written: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    write_atomic(the_plan.feedback_dir / OWNER_FILE, f"{the_plan.out_csv.resolve()}\n")
     names = feedback_names([rep.student for rep in reports])
     for rep, name in zip(reports, names):
         write_feedback(rep, assignment, the_plan.feedback_dir, name=name)
@@ -286,6 +305,7 @@ def regrade(
     for given in (overrides, marks):
         if given is not None and not Path(given).is_file():
             raise Refusal(f"no such file {given}")
+    check_feedback_owner(feedback_dir, out_csv)
     check_outputs(output_paths(assignment, out_csv, feedback_dir, [r.student for r in reports]), [overrides, marks])
     maxima, written = points_maxima(assignment)
     graded = [r.student for r in reports if any(row.exercise for row in r.rows)]

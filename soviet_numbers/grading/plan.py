@@ -66,6 +66,27 @@ def points_maxima(assignment: str) -> tuple[dict[str, float], set[str]]:
     return {k: sum(p.points for p in ex.parts) for k, ex in mine.items()}, {k for k, ex in mine.items() if ex.written}
 
 
+OWNER_FILE = ".soviet-numbers-gradebook"  # in a feedback folder: the gradebook its files belong to
+
+
+def feedback_owner(feedback_dir: Path) -> Path | None:
+    """The gradebook whose feedback a folder holds (written with it), or None."""
+    try:
+        return Path((Path(feedback_dir) / OWNER_FILE).read_text(encoding="utf-8").strip())
+    except OSError:
+        return None
+
+
+def check_feedback_owner(feedback_dir: Path, out_csv: Path) -> None:
+    """Refuse a feedback folder that holds another (existing) gradebook's feedback."""
+    owner = feedback_owner(feedback_dir)
+    if owner and owner != Path(out_csv).resolve() and owner.exists():
+        raise Refusal(
+            f"{feedback_dir} holds the feedback of another gradebook ({owner}), which this run would replace: give "
+            "--feedback a folder of its own"
+        )
+
+
 def _other_gradebook(out_csv: Path, assignment: str) -> str | None:
     """Another gradebook this tool wrote, of the same assignment, in the folder of ``out_csv`` (the reports sit
     beside a gradebook and are named by the assignment, so two gradebooks there would share them)."""
@@ -104,6 +125,7 @@ def plan(
     for given in (overrides, marks):
         if given is not None and not Path(given).is_file():
             raise Refusal(f"no such file {given}")
+    check_feedback_owner(feedback_dir, out_csv)
     other = _other_gradebook(out_csv, assignment)
     if other:
         raise Refusal(

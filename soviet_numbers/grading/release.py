@@ -155,8 +155,14 @@ def release_roster(assignment: str, out: Path, roster: Path, solutions: Path | N
                 f"{folder} exists and was not created by `soviet-numbers release`; refusing "
                 "(choose a new or empty folder)"
             )
-    if solutions and (out == Path(solutions).resolve() or out in Path(solutions).resolve().parents):
-        raise ValueError("the solved copies must not go into the release folder: give --solutions a folder of its own")
+    if solutions and (
+        out == Path(solutions).resolve()
+        or out in Path(solutions).resolve().parents
+        or Path(solutions).resolve() in out.parents
+    ):
+        raise ValueError(
+            "the solved copies and the release must not hold each other: give --solutions a folder of its own"
+        )
     if build(verify=True):
         raise RuntimeError("exercises/ is out of sync with solutions/: run `soviet-numbers build-exercises` first")
     refuse_edited(
@@ -210,7 +216,7 @@ def check_released(assignment: str, folder: Path | None = None) -> str | None:
 
     record = _released(Path(folder or Path.cwd()) / RELEASED_FILE).get(assignment)
     if not record:
-        return f"no record of releasing {assignment} here ({RELEASED_FILE}): cannot check the exercises are unchanged"
+        return f"no record of releasing {assignment} in {RELEASED_FILE} here: cannot check the exercises are unchanged"
     if record.get("fingerprint") != fingerprint(assignment):
         raise VariantError(
             f"the exercises of {assignment} changed since you released them (from commit {record.get('commit')}), "
