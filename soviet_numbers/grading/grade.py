@@ -39,6 +39,7 @@ from .plan import (
     check_feedback_owner,
     feedback_names,
     output_paths,
+    owner_text,
     plan,
     points_maxima,
     results_path,
@@ -265,7 +266,7 @@ def write_reports(reports: list[StudentReport], the_plan: Plan) -> list[Row]:
     rows = [r for rep in reports for r in rep.rows]
     write_atomic(the_plan.out_csv, gradebook_csv(rows))
     written: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    write_atomic(the_plan.feedback_dir / OWNER_FILE, f"{the_plan.out_csv.resolve()}\n")
+    write_atomic(the_plan.feedback_dir / OWNER_FILE, owner_text(the_plan.feedback_dir, the_plan.out_csv))
     names = feedback_names([rep.student for rep in reports])
     for rep, name in zip(reports, names):
         write_feedback(rep, assignment, the_plan.feedback_dir, name=name)

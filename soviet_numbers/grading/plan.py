@@ -8,6 +8,7 @@ second gradebook of the same assignment in one folder, and bad regrade or marks 
 from __future__ import annotations
 
 import csv
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,12 +70,19 @@ def points_maxima(assignment: str) -> tuple[dict[str, float], set[str]]:
 OWNER_FILE = ".soviet-numbers-gradebook"  # in a feedback folder: the gradebook its files belong to
 
 
+def owner_text(feedback_dir: Path, out_csv: Path) -> str:
+    """What a feedback folder's owner file says: its gradebook, relative to the folder (the same for the same layout,
+    so grading twice writes the same files)."""
+    return os.path.relpath(Path(out_csv).resolve(), Path(feedback_dir).resolve()) + "\n"
+
+
 def feedback_owner(feedback_dir: Path) -> Path | None:
     """The gradebook whose feedback a folder holds (written with it), or None."""
     try:
-        return Path((Path(feedback_dir) / OWNER_FILE).read_text(encoding="utf-8").strip())
+        text = (Path(feedback_dir) / OWNER_FILE).read_text(encoding="utf-8").strip()
     except OSError:
         return None
+    return (Path(feedback_dir).resolve() / text).resolve()
 
 
 def check_feedback_owner(feedback_dir: Path, out_csv: Path) -> None:
