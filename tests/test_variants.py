@@ -7,6 +7,7 @@ import json
 import re
 
 import nbformat
+import numpy as np
 import pytest
 
 from soviet_numbers import course
@@ -56,6 +57,12 @@ def test_every_variant_keeps_the_precision_policy():
                     key = part.key("student-salt")
                     assert check_keyed(round(x, d), key).status == "correct"
                     assert check_keyed(x, key).status == "correct"
+                    shown = re.search(r"Correct: (-?[\d,]+(?:\.\d+)?)", check_keyed(x, key).message).group(1)
+                    assert check_keyed(float(shown.replace(",", "")), key).status == "correct"  # what it displays
+                    assert check_keyed(np.float64(x), key).status == "correct"
+                    assert check_keyed(np.float32(round(x, d)), key).status == "correct"
+                    if d == 0:
+                        assert check_keyed(np.int64(round(x)), key).status == "correct"
                     lo, hi = min(candidates(x, d)) * unit, max(candidates(x, d)) * unit
                     assert check_keyed(hi + 1.5 * unit, key).status == "wrong"
                     assert check_keyed(lo - 1.5 * unit, key).status == "wrong"
