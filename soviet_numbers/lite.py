@@ -42,7 +42,7 @@ from pathlib import Path
 import nbformat
 
 from .course import ROOT, course_notebooks
-from .owned_folder import FolderRefusal, check_owned, write_marker
+from .owned_folder import FolderRefusal, check_owned, sha256, write_marker
 
 REQUIREMENTS = ROOT / "requirements-lite.txt"
 MARKER = ".soviet-numbers-lite.json"  # the list of files this command wrote into --out (so it may rebuild there)
@@ -103,14 +103,6 @@ def lite_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 
 # --- verification --------------------------------------------------------------------------------------------------
-
-
-def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def verify_against_lock(folder: Path, lock: dict) -> list[str]:

@@ -38,7 +38,7 @@ def check_owned(out: Path, marker: str, command: str) -> None:
     if foreign:
         shown = ", ".join(foreign[:5]) + (" ..." if len(foreign) > 5 else "")
         raise FolderRefusal(f"{out} holds {len(foreign)} file(s) this command did not write: {shown}")
-    edited = sorted(name for name, want in digests.items() if name in here and _sha256(here[name]) != want)
+    edited = sorted(name for name, want in digests.items() if name in here and sha256(here[name]) != want)
     if edited:
         shown = ", ".join(edited[:5]) + (" ..." if len(edited) > 5 else "")
         raise FolderRefusal(f"{out}: {len(edited)} file(s) were edited since this command wrote them: {shown}")
@@ -47,12 +47,13 @@ def check_owned(out: Path, marker: str, command: str) -> None:
 def write_marker(out: Path, marker: str, **extra) -> list[str]:
     """List every file now in ``out`` in its marker, each with its SHA-256 (and ``extra`` fields); returns the names."""
     here = {str(p.relative_to(out)): p for p in sorted(Path(out).rglob("*")) if p.is_file() and p.name != marker}
-    files = {name: _sha256(p) for name, p in here.items()}
+    files = {name: sha256(p) for name, p in here.items()}
     (Path(out) / marker).write_text(json.dumps({**extra, "files": files}, indent=0), encoding="utf-8")
     return list(files)
 
 
-def _sha256(path: Path) -> str:
+def sha256(path: Path) -> str:
+    """A file's SHA-256, read in blocks (the one file digest of the package)."""
     h = hashlib.sha256()
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):

@@ -7,9 +7,10 @@ the same name are a duplicate: the second is not graded, and says so.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..owned_folder import sha256
 
 
 @dataclass
@@ -19,10 +20,6 @@ class Submission:
     sha256: str
     problem: str = ""  # set when the submission cannot be graded (duplicate name, ...)
     note: str = ""  # said in the gradebook (e.g. which of several notebooks was graded)
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def _notebooks(folder: Path) -> list[Path]:
