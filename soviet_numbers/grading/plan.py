@@ -17,7 +17,7 @@ from ..assignments import assignment_exercises
 from .adjustments import Adjustment, read_adjustments
 from .collect import Submission, collect, ignored_files
 from .outputs import Refusal, check_outputs, is_ours, ledger
-from .release import assignment_names
+from .release import assignment_names, check_released
 from .reports import feedback_name, written_answers_name
 from .similarity import similarity_name
 from .stats import stats_name
@@ -32,6 +32,7 @@ class Plan:
     adjustments: list[Adjustment] = field(default_factory=list)
     ignored: list[Path] = field(default_factory=list)
     varied: tuple[str, ...] = ()  # graded with a roster: the exercises each student had in their own variant
+    warning: str = ""  # graded with a roster: no record of the release to check the exercises against
 
 
 def results_path(out_csv: Path) -> Path:
@@ -116,8 +117,11 @@ def plan(
     feedback_dir: Path | None = None,
     overrides: Path | None = None,
     marks: Path | None = None,
+    roster: tuple[str, ...] | None = None,
 ) -> Plan:
-    """Check every input and output; raise :class:`.outputs.Refusal` (or AdjustmentError) before any run."""
+    """Check every input and output; raise :class:`.outputs.Refusal` (or AdjustmentError) before any run. With the
+    ``roster``'s students (per-student variants), also refuse (VariantError) submissions not on it, and exercises
+    changed since the release."""
     if assignment not in assignment_names():
         raise Refusal(f"unknown assignment {assignment!r}; choose one of {assignment_names()}")
     submissions_dir = Path(submissions_dir)
@@ -128,6 +132,7 @@ def plan(
     subs = collect(submissions_dir)
     if not subs:
         raise Refusal(f"no notebooks in {submissions_dir} (STUDENT.ipynb files or STUDENT/ folders)")
+    varied, warning = _check_roster(assignment, subs, roster) if roster is not None else ((), "")
     out_csv = Path(out_csv)
     feedback_dir = Path(feedback_dir) if feedback_dir else out_csv.parent / "feedback"
     for given in (overrides, marks):
@@ -147,4 +152,22 @@ def plan(
     )
     maxima, written = points_maxima(assignment)
     adjustments = read_adjustments(overrides, marks, [s.student for s in subs if not s.problem], maxima, written)
-    return Plan(assignment, out_csv, feedback_dir, subs, adjustments, ignored_files(submissions_dir))
+    return Plan(assignment, out_csv, feedback_dir, subs, adjustments, ignored_files(submissions_dir), varied, warning)
+
+
+def _check_roster(assignment: str, subs: list[Submission], roster: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+    """Graded with a roster: refuse submissions off it (graded against the public class version, a stranger's work
+    would score as if it were theirs) and exercises changed since the release. Returns the varied exercises and a
+    warning (no record of the release)."""
+    from ..variants import VariantError, pools
+
+    on_roster = {s.lower() for s in roster}
+    off = sorted(s.student for s in subs if s.student.lower() not in on_roster)
+    if off:
+        shown = ", ".join(off[:5]) + (" ..." if len(off) > 5 else "")
+        raise VariantError(
+            f"{len(off)} submission(s) not on the roster: {shown}; rename them to the roster's student names "
+            "(the LMS export's), or add them to the roster, then grade again"
+        )
+    warning = check_released(assignment)  # refuses when the exercises changed since the release
+    return tuple(sorted(pools(assignment))), warning or ""
