@@ -44,10 +44,7 @@ def release(assignment: str, out: Path, make_zip: bool = False) -> Path:
     if stale:
         raise RuntimeError("exercises/ is out of sync with solutions/: run `soviet-numbers build-exercises` first")
     out = Path(out)
-    if out.exists() and any(out.iterdir()) and not (out / RELEASE_MARKER).exists():
-        raise FileExistsError(
-            f"{out} exists and was not created by `soviet-numbers release`; refusing (choose a new or empty folder)"
-        )
+    check_release_folder(out)
     refuse_edited([out / source.name, out / "README.txt", *out.glob("soviet_numbers-*.whl")])
     out.mkdir(parents=True, exist_ok=True)
     (out / RELEASE_MARKER).write_text(f"release of {assignment}\n", encoding="utf-8")
@@ -73,6 +70,14 @@ def online_links(notebook_text: str) -> str:
     from ..edition import BRANCH, REPOSITORY
 
     return notebook_text.replace("](../notebooks/", f"](https://github.com/{REPOSITORY}/blob/{BRANCH}/notebooks/")
+
+
+def check_release_folder(folder: Path) -> None:
+    """Refuse an existing, non-empty folder that this command did not create (no release marker in it)."""
+    if folder.exists() and any(folder.iterdir()) and not (folder / RELEASE_MARKER).exists():
+        raise FileExistsError(
+            f"{folder} exists and was not created by `soviet-numbers release`; refusing (choose a new or empty folder)"
+        )
 
 
 def refuse_edited(paths: list[Path]) -> None:
@@ -150,11 +155,7 @@ def release_roster(assignment: str, out: Path, roster: Path, solutions: Path | N
     if Path.cwd().resolve() == out or out in Path.cwd().resolve().parents:
         raise ValueError(f"run release from outside {out}: the secret ({SECRET_FILE}) must not go into the release")
     for folder in [out] + ([Path(solutions)] if solutions else []):
-        if folder.exists() and any(folder.iterdir()) and not (folder / RELEASE_MARKER).exists():
-            raise FileExistsError(
-                f"{folder} exists and was not created by `soviet-numbers release`; refusing "
-                "(choose a new or empty folder)"
-            )
+        check_release_folder(folder)
     if solutions and (
         out == Path(solutions).resolve()
         or out in Path(solutions).resolve().parents
